@@ -1,0 +1,275 @@
+"""The ``Assistant``: the one object the UI, the CLI, ``ask()`` and the eval harness all call.
+
+question -> retrieve -> (abstain | LLM answer | extractive answer) -> cite -> Answer
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+
+from .cite import CitationRewriter
+from .compose import (
+    PromptSource,
+    cited_sentences,
+    condense_messages,
+    extractive_draft,
+    fit_sources,
+    is_no_answer,
+    llm_messages,
+)
+from .embedding import make_embedding
+from .errors import LLMError, QuestionError
+from .extractive import SentenceRanker
+from .ingest import IngestReport, ingest
+from .llm import LLMClient
+from .models import NO_ANSWER, Answer, Source
+from .retrieve import Retrieval, RetrievedPaper, Retriever
+from .settings import Mode, Settings, load_settings
+from .store import PaperStore
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
+_NEAR_MISSES = 3  # papers listed apart when the assistant declines
+
+
+@dataclass(frozen=True)
+class Delta:
+    """A piece of answer text while it streams; the final ``Answer`` follows and replaces it."""
+
+    text: str
+
+
+@dataclass
+class Turn:
+    question: str
+    answer: str
+
+
+@dataclass
+class _Run:
+    question: str
+    mode: Mode
+    started: float = field(default_factory=time.perf_counter)
+    timings: dict[str, float] = field(default_factory=dict)
+    notice: str = ""
+
+    def lap(self, name: str, since: float) -> None:
+        self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - since
+
+
+def clean_question(question: str, max_chars: int) -> str:
+    text = " ".join(_CONTROL.sub(" ", question or "").split())
+    if not text:
+        raise QuestionError("Please type a question.")
+    if len(text) > max_chars:
+        raise QuestionError(
+            f"The question is {len(text):,} characters long; the limit is {max_chars:,}. Please shorten it."
+        )
+    return text
+
+
+class Assistant:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        embedding: BaseEmbedding | None = None,
+        store: PaperStore | None = None,
+    ) -> None:
+        self.settings = settings or load_settings()
+        self.settings.effective_mode  # fail now, not on the first question, if mode=llm lacks an LLM
+        self._embedding = embedding
+        self._embedding_lock = threading.Lock()
+        self.store = store or PaperStore(self.settings)
+        self.llm = LLMClient(self.settings) if self.settings.llm_configured else None
+
+    # Components, made on first use -----------------------------------------------------------------
+
+    @property
+    def embedding(self) -> BaseEmbedding:
+        with self._embedding_lock:
+            if self._embedding is None:
+                self._embedding = make_embedding(self.settings)
+            return self._embedding
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        return Retriever(self.settings, self.store, self.embedding)
+
+    @cached_property
+    def ranker(self) -> SentenceRanker:
+        return SentenceRanker(self.embedding)
+
+    # Corpus ---------------------------------------------------------------------------------------
+
+    def ingest(self, paths: Iterable[Path | str] | None = None, progress: bool = True) -> IngestReport:
+        return ingest(paths or [self.settings.corpus_dir], self.settings, self.store, lambda: self.embedding, progress)
+
+    def ensure_corpus(self, progress: bool = True) -> IngestReport | None:
+        """Ingest the bundled corpus when the store is empty (first start on a new machine)."""
+        if self.store.count() == 0:
+            return self.ingest(progress=progress)
+        return None
+
+    def status(self) -> dict[str, object]:
+        stats = self.store.stats()
+        return {
+            **stats,
+            "store": self.store.location,
+            "collection": self.store.name,
+            "mode": self.settings.effective_mode.value,
+            "llm": self.llm.describe() if self.llm else None,
+            "other_collections": self.store.other_collections(),
+        }
+
+    # Questions ------------------------------------------------------------------------------------
+
+    def ask(self, question: str, history: Sequence[Turn] = (), *, mode: str | None = None, top_k: int | None = None,
+            retriever: str | None = None) -> Answer:
+        answer = None
+        for event in self.stream(question, history, mode=mode, top_k=top_k, retriever=retriever):
+            if isinstance(event, Answer):
+                answer = event
+        assert answer is not None
+        return answer
+
+    def stream(self, question: str, history: Sequence[Turn] = (), *, mode: str | None = None,
+               top_k: int | None = None, retriever: str | None = None) -> Iterator[Delta | Answer]:
+        """Text deltas while the answer is written, then the ``Answer``. Raises only ``QuestionError``."""
+        question = clean_question(question, self.settings.max_question_chars)
+        chosen = Mode(mode) if mode else self.settings.effective_mode
+        if chosen is Mode.AUTO:
+            chosen = self.settings.effective_mode
+        if chosen is Mode.LLM and self.llm is None:
+            chosen = Mode.EXTRACTIVE
+        run = _Run(question, chosen)
+
+        query = self._standalone(question, history, run)
+        t = time.perf_counter()
+        found = self.retriever.retrieve(query, k=top_k, kind=retriever)
+        run.lap("retrieval", t)
+
+        if found.support < self.settings.min_support:
+            yield self._finish(run, NO_ANSWER, found.papers[:_NEAR_MISSES], [], {}, abstained=True)
+            return
+        abstracts = self._abstracts(found.papers)
+        if chosen is Mode.LLM:
+            try:
+                yield from self._llm_answer(run, query, found, abstracts)
+                return
+            except LLMError as exc:
+                run.notice = f"{exc}; showing the extractive answer instead."
+                run.mode = Mode.EXTRACTIVE
+        yield self._extractive_answer(run, query, found, abstracts)
+
+    def _standalone(self, question: str, history: Sequence[Turn], run: _Run) -> str:
+        """A follow-up made self-contained: condensed by the LLM, or joined to the previous question."""
+        if not history:
+            return question
+        previous = history[-1]
+        if run.mode is Mode.LLM and self.llm is not None:
+            t = time.perf_counter()
+            try:
+                pairs = [(turn.question, turn.answer) for turn in history]
+                rewritten = self.llm.complete(
+                    condense_messages(self.settings.prompts_dir, pairs, question), max_tokens=120
+                )
+                rewritten = " ".join(rewritten.split())
+                if 0 < len(rewritten) <= self.settings.max_question_chars:
+                    return rewritten
+            except LLMError:
+                pass  # the joined form below still finds the right papers most of the time
+            finally:
+                run.lap("condense", t)
+        return f"{previous.question} {question}"
+
+    def _abstracts(self, papers: list[RetrievedPaper]) -> dict[str, str]:
+        records = self.store.paper_records([p.paper_id for p in papers])
+        return {pid: meta.get("abstract", "") for pid, meta in records.items()}
+
+    def _extractive_answer(self, run: _Run, query: str, found: Retrieval, abstracts: dict[str, str]) -> Answer:
+        t = time.perf_counter()
+        ranked = self.ranker.rank(query, found.query_embedding, found.papers, abstracts)
+        draft = extractive_draft(run.question, found.papers, ranked, self.settings.extractive_sentences)
+        run.lap("generation", t)
+        cited = [found.papers[i] for i in draft.order]
+        highlights = {found.papers[i].paper_id: lines for i, lines in draft.highlights.items()}
+        return self._finish(run, draft.text, cited, found.papers, abstracts, highlights=highlights)
+
+    def _llm_answer(self, run: _Run, query: str, found: Retrieval, abstracts: dict[str, str]) -> Iterator[Delta | Answer]:
+        assert self.llm is not None
+        sources = fit_sources(found.papers, abstracts, self.settings.context_tokens)
+        messages = llm_messages(self.settings.prompts_dir, query, sources)
+        rewriter = CitationRewriter(len(sources))
+        parts: list[str] = []
+        t = time.perf_counter()
+        try:
+            for token in self.llm.stream(messages):
+                if "first_token" not in run.timings:
+                    run.timings["first_token"] = time.perf_counter() - run.started
+                piece = rewriter.feed(token)
+                if piece:
+                    parts.append(piece)
+                    yield Delta(piece)
+            parts.append(rewriter.finish())
+        finally:
+            run.lap("generation", t)
+        text = "".join(parts).strip()
+        if is_no_answer(text):
+            yield self._finish(run, NO_ANSWER, found.papers[:_NEAR_MISSES], [], {}, abstained=True)
+            return
+        cited = [sources[n - 1].paper for n in rewriter.order]
+        if not cited:
+            run.notice = "The model's answer cites none of the papers; read it with care."
+        highlights = {
+            s.paper.paper_id: cited_sentences(text, s.text, number)
+            for number, s in enumerate((sources[n - 1] for n in rewriter.order), start=1)
+        }
+        yield self._finish(
+            run, text, cited, [s.paper for s in sources], abstracts, highlights=highlights, dropped=rewriter.dropped
+        )
+
+    def _finish(self, run: _Run, text: str, cited: list[RetrievedPaper], retrieved: list[RetrievedPaper],
+                abstracts: dict[str, str], *, highlights: dict[str, list[str]] | None = None,
+                abstained: bool = False, dropped: int = 0) -> Answer:
+        highlights = highlights or {}
+        cited_ids = {p.paper_id for p in cited}
+        uncited = [p for p in retrieved if p.paper_id not in cited_ids]
+        if abstained:
+            cited, uncited = [], cited
+        run.timings["total"] = time.perf_counter() - run.started
+        return Answer(
+            question=run.question,
+            text=text,
+            sources=tuple(_source(p, highlights.get(p.paper_id, [])) for p in cited),
+            uncited=tuple(_source(p, []) for p in uncited),
+            mode=run.mode.value,
+            abstained=abstained,
+            notice=run.notice,
+            dropped_citations=dropped,
+            timings=dict(run.timings),
+        )
+
+
+def _source(paper: RetrievedPaper, highlights: list[str]) -> Source:
+    passages = tuple(p.text for p in paper.passages)
+    snippet = next((p for p in passages if any(h in p for h in highlights)), None)
+    if snippet is None:
+        snippet = highlights[0] if highlights else passages[0]
+    return Source(
+        paper_id=paper.paper_id,
+        title=paper.title,
+        snippet=snippet,
+        score=round(max(0.0, paper.similarity), 4),
+        url=paper.url,
+        date=paper.date,
+        passages=passages,
+        highlights=tuple(highlights),
+    )

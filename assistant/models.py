@@ -1,0 +1,97 @@
+"""Value objects that travel through the pipeline: Paper -> Chunk -> (retrieval) -> Source -> Answer."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+NO_ANSWER = "The collection does not cover this question."
+"""The one "cannot answer" sentence: used by the prompt, the extractive mode, the UI and the tests."""
+
+
+def normalize_title(title: str) -> str:
+    """Case-, accent-width- and punctuation-insensitive form of a title, used to dedupe and match."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    return " ".join(re.findall(r"\w+", text))
+
+
+def paper_id_for(title: str) -> str:
+    """Stable id of a paper: the same title always gives the same id, whatever file it came from."""
+    return hashlib.sha256(normalize_title(title).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Paper:
+    title: str
+    abstract: str
+    url: str = ""
+    date: str = ""
+    authors: tuple[str, ...] = ()
+    source: str = ""  # file the paper was read from
+    line: int = 0  # line of its title in that file
+
+    @property
+    def paper_id(self) -> str:
+        return paper_id_for(self.title)
+
+    @property
+    def content_hash(self) -> str:
+        """Changes whenever anything stored for the paper changes; unchanged papers are not re-embedded."""
+        parts = [self.title, self.abstract, self.url, self.date, "; ".join(self.authors)]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Chunk:
+    paper_id: str
+    index: int
+    text: str  # a run of whole sentences from the abstract
+
+    @property
+    def chunk_id(self) -> str:
+        return f"{self.paper_id}:{self.index}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A paper an answer rests on. ``Answer.sources[n-1]`` is what ``[n]`` cites."""
+
+    paper_id: str
+    title: str
+    snippet: str  # the passage that supports the answer (a cited sentence where there is one)
+    score: float  # retrieval support in [0, 1]: cosine similarity of the best passage
+    url: str = ""
+    date: str = ""
+    passages: tuple[str, ...] = ()  # best-matching chunks of the abstract, best first
+    highlights: tuple[str, ...] = ()  # sentences of the snippet that the answer quotes or cites
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str  # markdown with [n] markers
+    sources: tuple[Source, ...]  # cited papers, numbered in order of first citation
+    mode: str  # "llm" | "extractive"
+    abstained: bool = False
+    uncited: tuple[Source, ...] = ()  # retrieved but not cited
+    notice: str = ""  # a plain sentence about something that went wrong (LLM fallback, ...)
+    dropped_citations: int = 0  # markers that pointed to no source and were removed
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "text": self.text,
+            "sources": [s.to_dict() for s in self.sources],
+            "uncited": [s.to_dict() for s in self.uncited],
+            "mode": self.mode,
+            "abstained": self.abstained,
+            "notice": self.notice,
+            "dropped_citations": self.dropped_citations,
+            "timings": {k: round(v, 4) for k, v in self.timings.items()},
+        }

@@ -1,0 +1,145 @@
+"""Question -> the papers that support an answer.
+
+Dense search in Chroma and BM25 over the same stored chunks are fused by reciprocal rank through
+LlamaIndex's ``QueryFusionRetriever`` (one query: no hidden LLM calls). Chunks are then grouped by
+paper, and every kept passage gets its exact cosine similarity to the question, the one score the
+rest of the pipeline trusts (fused ranks are not comparable across questions).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from llama_index.core import VectorStoreIndex
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from llama_index.core.llms import MockLLM
+from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
+from llama_index.core.schema import NodeWithScore, QueryBundle
+
+from .settings import Settings
+from .store import PaperStore
+
+_PASSAGES_PER_PAPER = 3
+
+
+@dataclass(frozen=True)
+class Passage:
+    chunk_id: str
+    text: str
+    similarity: float  # cosine similarity to the question
+
+
+@dataclass(frozen=True)
+class RetrievedPaper:
+    paper_id: str
+    title: str
+    url: str
+    date: str
+    passages: tuple[Passage, ...]  # best first
+
+    @property
+    def similarity(self) -> float:
+        return max(p.similarity for p in self.passages)
+
+
+@dataclass
+class Retrieval:
+    query: str
+    papers: list[RetrievedPaper]
+    query_embedding: list[float]
+    seconds: float
+
+    @property
+    def support(self) -> float:
+        """How well the best passage matches the question: the abstention signal."""
+        return max((p.similarity for p in self.papers), default=0.0)
+
+
+class Retriever:
+    def __init__(self, settings: Settings, store: PaperStore, embedding: BaseEmbedding) -> None:
+        self.settings = settings
+        self.store = store
+        self.embedding = embedding
+        self._lock = threading.Lock()
+        self._built_version: int | None = None
+        self._retrievers: dict[str, BaseRetriever] = {}
+
+    def _current(self, kind: str) -> BaseRetriever | None:
+        """Retrievers for the store as it is now; rebuilt when an ingest (here or elsewhere) changed it."""
+        version = self.store.version()
+        with self._lock:
+            if version != self._built_version:
+                self._retrievers = self._build()
+                self._built_version = version
+            return self._retrievers.get(kind)
+
+    def _build(self) -> dict[str, BaseRetriever]:
+        if self.store.count() == 0:
+            return {}
+        from llama_index.retrievers.bm25 import BM25Retriever
+
+        n = self.settings.candidates
+        dense = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=self.embedding).as_retriever(
+            similarity_top_k=n
+        )
+        nodes = self.store.all_nodes()
+        bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(n, len(nodes)))
+        hybrid = QueryFusionRetriever(
+            [dense, bm25],
+            llm=MockLLM(),  # never called: num_queries=1 generates no extra queries
+            mode="reciprocal_rerank",
+            num_queries=1,
+            use_async=False,
+            similarity_top_k=2 * n,
+        )
+        return {"dense": dense, "bm25": bm25, "hybrid": hybrid}
+
+    def retrieve(self, query: str, k: int | None = None, kind: str | None = None) -> Retrieval:
+        started = time.perf_counter()
+        k = k or self.settings.top_k
+        vector = self.embedding.get_query_embedding(query)
+        retriever = self._current(kind or self.settings.retriever)
+        hits = retriever.retrieve(QueryBundle(query_str=query, embedding=vector)) if retriever else []
+        papers = self._group(hits, k, vector)
+        return Retrieval(query=query, papers=papers, query_embedding=vector, seconds=time.perf_counter() - started)
+
+    def _group(self, hits: list[NodeWithScore], k: int, query_vector: list[float]) -> list[RetrievedPaper]:
+        """Papers in order of their best chunk's fused rank, each with its best few chunks."""
+        order: list[str] = []
+        chunks: dict[str, list[NodeWithScore]] = {}
+        for hit in hits:
+            paper_id = hit.node.metadata["paper_id"]
+            if paper_id not in chunks:
+                if len(order) == k:
+                    continue
+                order.append(paper_id)
+                chunks[paper_id] = []
+            if len(chunks[paper_id]) < _PASSAGES_PER_PAPER:
+                chunks[paper_id].append(hit)
+        ids = [hit.node.node_id for pid in order for hit in chunks[pid]]
+        similarity = self._similarities(ids, query_vector)
+        papers = []
+        for paper_id in order:
+            group = chunks[paper_id]
+            meta = group[0].node.metadata
+            passages = sorted(
+                (Passage(h.node.node_id, h.node.get_content(), similarity.get(h.node.node_id, 0.0)) for h in group),
+                key=lambda p: -p.similarity,
+            )
+            papers.append(
+                RetrievedPaper(paper_id, meta["title"], meta.get("url", ""), meta.get("date", ""), tuple(passages))
+            )
+        return papers
+
+    def _similarities(self, chunk_ids: list[str], query_vector: list[float]) -> dict[str, float]:
+        if not chunk_ids:
+            return {}
+        got = self.store.collection.get(ids=chunk_ids, include=["embeddings"])
+        matrix = np.asarray(got["embeddings"], dtype=np.float32)
+        query = np.asarray(query_vector, dtype=np.float32)
+        norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(query) or 1.0)
+        scores = matrix @ query / np.where(norms == 0, 1.0, norms)
+        return {cid: float(s) for cid, s in zip(got["ids"], scores)}

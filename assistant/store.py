@@ -1,0 +1,224 @@
+"""The Chroma collection that holds chunks: embedded on disk by default, or a Chroma server.
+
+Each chunk's metadata says which paper it belongs to, that paper's content hash and how many chunks
+the paper has, so the store itself tells which papers are complete and current. That is what makes
+ingest idempotent and safe to interrupt: a paper whose chunks are missing or stale is rewritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+from .errors import StoreBusyError, StoreError
+from .models import Chunk, Paper
+from .settings import Settings
+
+VERSION_KEY = "version"
+_GET_PAGE = 5000  # rows per Chroma get(): bounds memory when listing a large store
+
+
+@dataclass(frozen=True)
+class StoredPaper:
+    content_hash: str
+    expected_chunks: int
+    stored_chunks: int
+
+    @property
+    def complete(self) -> bool:
+        return self.stored_chunks == self.expected_chunks
+
+
+class PaperStore:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.client = _connect(settings)
+        self.name = settings.collection_name
+        try:
+            self.collection = self.client.get_or_create_collection(
+                self.name,
+                metadata={
+                    "fingerprint": settings.index_fingerprint,
+                    "embed_model": settings.embed_model,
+                    "chunk_tokens": settings.chunk_tokens,
+                    "chunk_overlap": settings.chunk_overlap,
+                    VERSION_KEY: 0,
+                },
+                configuration={"hnsw": {"space": "cosine"}},
+                embedding_function=None,
+            )
+        except Exception as exc:  # chromadb raises many unrelated types for one cause: cannot open
+            raise StoreError(f"cannot open Chroma collection {self.name!r} at {self.location}: {exc}") from exc
+
+    @property
+    def location(self) -> str:
+        return _where(self.settings)
+
+    @cached_property
+    def vector_store(self):
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        return ChromaVectorStore(chroma_collection=self.collection)
+
+    # Reading -----------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def version(self) -> int:
+        """Bumped by every write: readers (BM25, a running app) rebuild what they derived when it moves."""
+        fresh = self.client.get_collection(self.name)
+        return int((fresh.metadata or {}).get(VERSION_KEY, 0))
+
+    def _pages(self, include: list[str], where: dict | None = None) -> Iterator[dict[str, Any]]:
+        offset = 0
+        while True:
+            page = self.collection.get(include=include, where=where, limit=_GET_PAGE, offset=offset)
+            if not page["ids"]:
+                return
+            yield page
+            offset += len(page["ids"])
+
+    def stored_papers(self) -> dict[str, StoredPaper]:
+        counts: Counter[tuple[str, str, int]] = Counter()
+        for page in self._pages(["metadatas"]):
+            for meta in page["metadatas"]:
+                counts[(meta["paper_id"], meta["paper_hash"], int(meta["n_chunks"]))] += 1
+        papers: dict[str, StoredPaper] = {}
+        for (paper_id, content_hash, expected), stored in counts.items():
+            previous = papers.get(paper_id)
+            if previous is not None:  # chunks of two versions of one paper: treat as incomplete
+                papers[paper_id] = StoredPaper("", expected, -1)
+            else:
+                papers[paper_id] = StoredPaper(content_hash, expected, stored)
+        return papers
+
+    def all_nodes(self) -> list:
+        """Every chunk as a LlamaIndex node, in the form the dense retriever returns (BM25 is built from these)."""
+        from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+        nodes = []
+        for page in self._pages(["documents", "metadatas"]):
+            for node_id, text, meta in zip(page["ids"], page["documents"], page["metadatas"]):
+                node = metadata_dict_to_node(meta, text=text)
+                node.id_ = node_id
+                nodes.append(node)
+        return nodes
+
+    def paper_records(self, paper_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The first chunk's metadata of each paper: it alone carries the whole abstract."""
+        if not paper_ids:
+            return {}
+        got = self.collection.get(ids=[f"{pid}:0" for pid in paper_ids], include=["metadatas"])
+        return {meta["paper_id"]: meta for meta in got["metadatas"]}
+
+    def stats(self) -> dict[str, int]:
+        papers = self.stored_papers()
+        return {"papers": len(papers), "chunks": sum(p.stored_chunks for p in papers.values())}
+
+    def other_collections(self) -> list[str]:
+        """Collections of this prefix built under other settings (never read, only reported)."""
+        prefix = f"{self.settings.collection_prefix}-"
+        names = [c if isinstance(c, str) else c.name for c in self.client.list_collections()]
+        return sorted(n for n in names if n.startswith(prefix) and n != self.name)
+
+    # Writing -----------------------------------------------------------------------------------
+
+    def delete_papers(self, paper_ids: Sequence[str]) -> None:
+        for start in range(0, len(paper_ids), 500):
+            self.collection.delete(where={"paper_id": {"$in": list(paper_ids[start : start + 500])}})
+
+    def add_nodes(self, nodes: Sequence) -> None:
+        self.vector_store.add(list(nodes))
+
+    def bump_version(self) -> None:
+        meta = dict(self.client.get_collection(self.name).metadata or {})
+        meta[VERSION_KEY] = int(meta.get(VERSION_KEY, 0)) + 1
+        self.collection.modify(metadata=meta)
+
+    @contextlib.contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """One writer at a time on an embedded store; a second ingest is refused, not interleaved."""
+        if self.settings.chroma_host:
+            yield  # a server serializes writes itself
+            return
+        path = Path(self.settings.vectorstore_dir) / ".ingest.lock"
+        with open(path, "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                raise StoreBusyError(
+                    f"another ingest ({holder}) is writing to {self.location}; wait for it to finish"
+                ) from None
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"pid {os.getpid()}")
+            handle.flush()
+            try:
+                yield
+            finally:
+                handle.truncate(0)
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def chunk_nodes(paper: Paper, chunks: Sequence[Chunk]) -> list:
+    """LlamaIndex nodes in the stored schema. Only the title joins the chunk text when embedding and
+    in BM25; the whole abstract rides on the first chunk alone, for extractive answers."""
+    from llama_index.core.schema import TextNode
+
+    base = {
+        "paper_id": paper.paper_id,
+        "paper_hash": paper.content_hash,
+        "n_chunks": len(chunks),
+        "title": paper.title,
+        "url": paper.url,
+        "date": paper.date,
+        "authors": "; ".join(paper.authors),
+        "source": paper.source,
+    }
+    nodes = []
+    for chunk in chunks:
+        meta = {**base, "chunk_index": chunk.index}
+        if chunk.index == 0:
+            meta["abstract"] = paper.abstract
+        nodes.append(
+            TextNode(
+                id_=chunk.chunk_id,
+                text=chunk.text,
+                metadata=meta,
+                excluded_embed_metadata_keys=[k for k in meta if k != "title"],
+                excluded_llm_metadata_keys=[k for k in meta if k != "title"],
+                metadata_template="{value}",
+                text_template="{metadata_str}\n{content}",
+            )
+        )
+    return nodes
+
+
+def _connect(settings: Settings):
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    try:
+        if settings.chroma_host:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        Path(settings.vectorstore_dir).mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.vectorstore_dir), settings=chroma_settings)
+    except Exception as exc:  # connection refused, bad path, incompatible on-disk format...
+        raise StoreError(f"cannot open the Chroma store at {_where(settings)}: {exc}") from exc
+
+
+def _where(settings: Settings) -> str:
+    if settings.chroma_host:
+        return f"http://{settings.chroma_host}:{settings.chroma_port}"
+    return str(settings.vectorstore_dir)
