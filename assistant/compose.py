@@ -8,10 +8,11 @@ from functools import cache
 from pathlib import Path
 
 from .chunking import split_sentences
-from .extractive import Quote, best_per_paper, content_terms, is_paper_list_question, select_quotes
+from .extractive import Quote, best_per_paper, is_paper_list_question, select_quotes
 from .models import NO_ANSWER
 from .prompts import render
 from .retrieve import RetrievedPaper
+from .terms import content_terms
 
 _TAG = re.compile(r"<(/?)(sources?)\b", re.IGNORECASE)
 

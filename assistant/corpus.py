@@ -185,7 +185,7 @@ def _record_to_paper(path: Path, line: int, record: object) -> Paper:
         raise CorpusError(path, line, "missing 'title'")
     if not abstract:
         raise CorpusError(path, line, f"title {title[:80]!r} has no abstract")
-    authors = record.get("authors") or ()
+    authors = record.get("authors") or []
     if isinstance(authors, str):
         authors = [a for a in re.split(r"\s*[;|]\s*", authors) if a]
     elif not isinstance(authors, list):

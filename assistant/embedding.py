@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-import re
 from pathlib import Path
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -19,13 +18,13 @@ from pydantic import PrivateAttr
 
 from .errors import SettingsError
 from .settings import LOCAL_EMBED_MODEL, Settings
+from .terms import content_terms
 
 HASH_MODEL = "hash"
-_WORD = re.compile(r"\w+")
 
 
 class HashEmbedding(BaseEmbedding):
-    """Each word (lower-cased, crudely stemmed) adds weight to a few hashed dimensions; unit length."""
+    """Each content word (stop words dropped, crudely stemmed) adds weight to a few hashed dimensions."""
 
     dimensions: int = 384
     _cache: dict[str, list[float]] = PrivateAttr(default_factory=dict)
@@ -36,8 +35,7 @@ class HashEmbedding(BaseEmbedding):
 
     def _vector(self, text: str) -> list[float]:
         vector = [0.0] * self.dimensions
-        for word in _WORD.findall(text.casefold()):
-            stem = word[:6]
+        for stem in sorted(content_terms(text)):
             digest = hashlib.blake2b(stem.encode(), digest_size=8).digest()
             for i in range(0, 8, 4):
                 index = int.from_bytes(digest[i : i + 3], "little") % self.dimensions

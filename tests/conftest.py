@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant, Settings
+from tests.fake_llm import FakeLLM
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI_FEED = FIXTURES / "mini_feed.txt"
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path, monkeypatch):
+    """No test reads the developer's .env, API keys or real vector store."""
+    for name in list(os.environ):
+        if name.startswith("ASSISTANT_") or name in {"OPENAI_API_KEY", "OPENAI_BASE_URL"}:
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ASSISTANT_VECTORSTORE_DIR", str(tmp_path / "vectorstore"))
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    """Deterministic hash embedding, a private store, the small fixture corpus."""
+    return Settings(
+        vectorstore_dir=tmp_path / "vectorstore",
+        corpus_dir=FIXTURES,
+        embed_model="hash",
+        min_support=0.15,
+    )
+
+
+@pytest.fixture
+def assistant(settings) -> Assistant:
+    assistant = Assistant(settings)
+    assistant.ingest([MINI_FEED], progress=False)
+    return assistant
+
+
+@pytest.fixture
+def fake_llm():
+    server = FakeLLM().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def llm_assistant(settings, fake_llm) -> Assistant:
+    """An assistant in LLM mode whose model is the scripted fake server, with short deadlines."""
+    llm_settings = settings.with_overrides(
+        llm_base_url=fake_llm.base_url,
+        llm_model="fake-model",
+        mode="llm",
+        llm_first_token_timeout=1.5,
+        llm_total_timeout=3.0,
+    )
+    assistant = Assistant(llm_settings)
+    assistant.ingest([MINI_FEED], progress=False)
+    return assistant

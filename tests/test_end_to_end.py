@@ -1,0 +1,54 @@
+"""The real embedding model over the whole bundled corpus (about a minute to build, once per run)."""
+
+import re
+
+import pytest
+
+import assistant as package
+from assistant import Assistant, Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory):
+    settings = Settings(vectorstore_dir=tmp_path_factory.mktemp("vectorstore"))
+    real = Assistant(settings)
+    report = real.ensure_corpus(progress=False)
+    assert report is not None and report.added == 461
+    return real
+
+
+@pytest.mark.parametrize(
+    ("question", "title_part", "fact"),
+    [
+        ("How many questions does the AstroMLab-1 benchmark comprise?", "AstroMLab 4", "4,425"),
+        ("What initialization scheme is proposed for upcycling dense language models into MoE?", "Upcycling Large Language Models into Mixture of Experts", "virtual group"),
+        ("Which models does low-bit quantization favor according to the 100T training tokens study?", "Low-Bit Quantization Favors Undertrained", "undertrained"),
+    ],
+)
+def test_factual_questions_cite_the_right_paper_and_quote_the_fact(real, question, title_part, fact):
+    answer = real.ask(question)
+    assert not answer.abstained
+    assert any(title_part in s.title for s in answer.sources)
+    assert fact.casefold() in answer.text.casefold()
+    numbers = {int(n) for n in re.findall(r"\[(\d+)\]", answer.text)}
+    assert numbers == set(range(1, len(answer.sources) + 1))
+
+
+@pytest.mark.parametrize("question", ["How do I bake sourdough bread?", "What is the capital of France?"])
+def test_questions_outside_the_collection_are_declined(real, question):
+    answer = real.ask(question)
+    assert answer.abstained and answer.sources == ()
+
+
+def test_reingesting_the_bundled_corpus_adds_nothing(real):
+    before = real.store.count()
+    report = real.ingest(progress=False)
+    assert report.chunks_written == 0 and report.unchanged == 461
+    assert real.store.count() == before
+
+
+def test_ask_function_uses_settings_overrides(real):
+    answer = package.ask("What initialization scheme is proposed for upcycling into MoE?", vectorstore_dir=real.settings.vectorstore_dir, mode="extractive")
+    assert answer.sources and answer.mode == "extractive"

@@ -1,0 +1,152 @@
+import pytest
+
+from assistant import Assistant, CorpusError, Settings
+from assistant.chunking import Chunker, embed_text, wordpiece_tokenizer
+from assistant.corpus import load_papers, read_file
+from assistant.embedding import HashEmbedding
+from assistant.store import PaperStore
+from tests.conftest import MINI_FEED, PROJECT
+
+
+class CountingEmbedding(HashEmbedding):
+    texts_embedded: int = 0
+
+    def _get_text_embeddings(self, texts):
+        self.texts_embedded += len(texts)
+        return [self._vector(t) for t in texts]
+
+
+@pytest.fixture
+def counting(settings):
+    embedding = CountingEmbedding()
+    return Assistant(settings, embedding=embedding), embedding
+
+
+def _copy_feed(tmp_path, name="feed.txt"):
+    path = tmp_path / name
+    path.write_text(MINI_FEED.read_text())
+    return path
+
+
+def test_second_ingest_of_unchanged_input_embeds_nothing(counting, tmp_path):
+    assistant, embedding = counting
+    feed = _copy_feed(tmp_path)
+    first = assistant.ingest([feed], progress=False)
+    chunks = assistant.store.count()
+    assert first.added == 8 and first.chunks_written == chunks == embedding.texts_embedded
+
+    second = assistant.ingest([feed], progress=False)
+    assert (second.added, second.updated, second.unchanged, second.chunks_written) == (0, 0, 8, 0)
+    assert embedding.texts_embedded == chunks
+    assert assistant.store.count() == chunks
+
+
+def test_edited_abstract_replaces_its_old_chunks(counting, tmp_path):
+    assistant, embedding = counting
+    feed = _copy_feed(tmp_path)
+    assistant.ingest([feed], progress=False)
+    before = assistant.store.count()
+    text = feed.read_text()
+    feed.write_text(text.replace("Upcycling pre-trained dense language models", "Recycling pre-trained dense language models"))
+    embedded_before = embedding.texts_embedded
+
+    report = assistant.ingest([feed], progress=False)
+
+    assert (report.added, report.updated, report.unchanged) == (0, 1, 7)
+    assert embedding.texts_embedded - embedded_before == report.chunks_written
+    assert assistant.store.count() == before
+    documents = assistant.store.collection.get(include=["documents"])["documents"]
+    assert any("Recycling pre-trained" in d for d in documents)
+    assert not any("Upcycling pre-trained dense" in d for d in documents)
+
+
+def test_new_file_adds_only_its_new_papers(counting, tmp_path):
+    assistant, _ = counting
+    feed = _copy_feed(tmp_path)
+    assistant.ingest([feed], progress=False)
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(
+        '{"title": "Scalable MatMul-free Language Modeling", "date": "Sep 9", "abstract": "%s"}\n'
+        '{"title": "A Brand New Paper on Sparse Attention", "abstract": "We study sparse attention kernels."}\n'
+        % read_file(MINI_FEED)[4].abstract.replace('"', '\\"')
+    )
+    report = assistant.ingest([extra], progress=False)
+    assert (report.added, report.unchanged, report.updated) == (1, 1, 0)
+    assert assistant.store.stats()["papers"] == 9
+
+
+def test_bad_file_stops_ingest_before_anything_stored_changes(counting, tmp_path):
+    assistant, _ = counting
+    feed = _copy_feed(tmp_path)
+    assistant.ingest([feed], progress=False)
+    snapshot = assistant.store.collection.get(include=["documents", "metadatas"])
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Good Title\nAn abstract with plenty of words so that it reads as prose here.\n\xff\xfe broken\n")
+    edited = _copy_feed(tmp_path, "edited.txt")
+    edited.write_text(edited.read_text().replace("Upcycling", "Changed"))
+
+    with pytest.raises(CorpusError, match=r"bad\.txt:3"):
+        assistant.ingest([edited, bad], progress=False)
+
+    assert assistant.store.collection.get(include=["documents", "metadatas"]) == snapshot
+
+
+def test_interrupted_paper_is_repaired_on_the_next_ingest(counting, tmp_path):
+    assistant, _ = counting
+    feed = _copy_feed(tmp_path)
+    assistant.ingest([feed], progress=False)
+    victim = read_file(feed)[0].paper_id
+    assistant.store.collection.delete(ids=[f"{victim}:1"])  # as if killed between two writes
+
+    report = assistant.ingest([feed], progress=False)
+
+    assert report.updated == 1
+    stored = assistant.store.stored_papers()
+    assert all(p.complete for p in stored.values())
+
+
+def test_every_embedded_chunk_fits_the_model_limit_and_carries_its_title():
+    count = wordpiece_tokenizer()
+    chunker = Chunker(256, 48)
+    papers = load_papers([PROJECT / "data"]).papers
+    n_chunks = 0
+    for paper in papers:
+        chunks = chunker.chunk(paper)
+        assert chunks, paper.title
+        for chunk in chunks:
+            n_chunks += 1
+            assert len(count(embed_text(paper.title, chunk.text))) + 2 <= 256  # + [CLS] and [SEP]
+    assert n_chunks > len(papers)  # most abstracts are longer than the limit and were cut
+
+
+def test_chunks_end_at_sentence_boundaries():
+    paper = read_file(MINI_FEED)[1]
+    chunks = Chunker(128, 16).chunk(paper)
+    assert len(chunks) >= 3
+    assert all(c.text.rstrip().endswith((".", "!", "?", ")", '"')) for c in chunks)
+
+
+def test_collection_name_follows_embedding_and_chunking_settings(tmp_path):
+    base = Settings(vectorstore_dir=tmp_path, embed_model="hash")
+    names = {
+        base.collection_name,
+        base.with_overrides(chunk_tokens=200).collection_name,
+        base.with_overrides(chunk_overlap=10).collection_name,
+        base.with_overrides(embed_model="sentence-transformers/all-MiniLM-L6-v2").collection_name,
+    }
+    assert len(names) == 4
+    assert base.with_overrides(top_k=3).collection_name == base.collection_name
+
+
+def test_store_built_under_other_settings_is_reported_not_mixed(settings):
+    first = Assistant(settings)
+    first.ingest([MINI_FEED], progress=False)
+    other = Assistant(settings.with_overrides(chunk_tokens=128))
+    assert other.store.count() == 0
+    assert other.status()["other_collections"] == [first.store.name]
+
+
+def test_store_reopens_from_disk(settings):
+    Assistant(settings).ingest([MINI_FEED], progress=False)
+    reopened = PaperStore(settings)
+    assert reopened.stats()["papers"] == 8
