@@ -67,14 +67,14 @@ class Retriever:
         self._built_version: int | None = None
         self._retrievers: dict[str, BaseRetriever] = {}
 
-    def _current(self, kind: str) -> BaseRetriever | None:
+    def _current(self) -> dict[str, BaseRetriever]:
         """Retrievers for the store as it is now; rebuilt when an ingest (here or elsewhere) changed it."""
         version = self.store.version()
         with self._lock:
             if version != self._built_version:
                 self._retrievers = self._build()
                 self._built_version = version
-            return self._retrievers.get(kind)
+            return self._retrievers
 
     def _build(self) -> dict[str, BaseRetriever]:
         if self.store.count() == 0:
@@ -87,38 +87,46 @@ class Retriever:
         )
         nodes = self.store.all_nodes()
         bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(n, len(nodes)))
-        hybrid = QueryFusionRetriever(
-            [dense, bm25],
-            llm=MockLLM(),  # never called: num_queries=1 generates no extra queries
-            mode="reciprocal_rerank",
-            num_queries=1,
-            use_async=False,
-            similarity_top_k=2 * n,
-        )
-        return {"dense": dense, "bm25": bm25, "hybrid": hybrid}
+        return {"dense": dense, "bm25": bm25}
 
     def retrieve(self, query: str, k: int | None = None, kind: str | None = None) -> Retrieval:
         started = time.perf_counter()
         k = k or self.settings.top_k
         vector = self.embedding.get_query_embedding(query)
-        retriever = self._current(kind or self.settings.retriever)
-        hits = retriever.retrieve(QueryBundle(query_str=query, embedding=vector)) if retriever else []
-        papers = self._group(hits, k, vector)
+        bundle = QueryBundle(query_str=query, embedding=vector)
+        retrievers = self._current()
+        kind = kind or self.settings.retriever
+        if not retrievers:
+            hits, leaders = [], []
+        elif kind == "hybrid":
+            hits, leaders = _fuse(retrievers, bundle, self.settings.candidates)
+        else:
+            hits, leaders = retrievers[kind].retrieve(bundle), []
+        papers = self._group(hits, k, vector, leaders)
         return Retrieval(query=query, papers=papers, query_embedding=vector, seconds=time.perf_counter() - started)
 
-    def _group(self, hits: list[NodeWithScore], k: int, query_vector: list[float]) -> list[RetrievedPaper]:
-        """Papers in order of their best chunk's fused rank, each with its best few chunks."""
-        order: list[str] = []
+    def _group(
+        self, hits: list[NodeWithScore], k: int, query_vector: list[float], leaders: list[str]
+    ) -> list[RetrievedPaper]:
+        """Papers in order of their best chunk's fused rank, each with its best few chunks.
+
+        ``leaders`` (each single retriever's top paper) always make the cut: reciprocal rank fusion
+        rewards agreement, so a paper that only BM25 finds (a rare acronym, an exact name) would
+        otherwise lose to papers both retrievers rank middling.
+        """
         chunks: dict[str, list[NodeWithScore]] = {}
         for hit in hits:
-            paper_id = hit.node.metadata["paper_id"]
-            if paper_id not in chunks:
-                if len(order) == k:
-                    continue
-                order.append(paper_id)
-                chunks[paper_id] = []
-            if len(chunks[paper_id]) < _PASSAGES_PER_PAPER:
-                chunks[paper_id].append(hit)
+            group = chunks.setdefault(hit.node.metadata["paper_id"], [])
+            if len(group) < _PASSAGES_PER_PAPER:
+                group.append(hit)
+        order = list(chunks)[:k]
+        for leader in leaders:
+            replaceable = [pid for pid in order if pid not in leaders]
+            if leader in chunks and leader not in order and replaceable:
+                order.remove(replaceable[-1])  # the weakest fused paper
+                order.append(leader)
+        rank = {pid: i for i, pid in enumerate(chunks)}
+        order.sort(key=rank.__getitem__)
         ids = [hit.node.node_id for pid in order for hit in chunks[pid]]
         similarity = self._similarities(ids, query_vector)
         papers = []
@@ -143,3 +151,33 @@ class Retriever:
         norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(query) or 1.0)
         scores = matrix @ query / np.where(norms == 0, 1.0, norms)
         return {cid: float(s) for cid, s in zip(got["ids"], scores)}
+
+
+class _Recorded(BaseRetriever):
+    """Passes retrieval through and keeps the hits, so fusion's inputs stay visible to the caller."""
+
+    def __init__(self, inner: BaseRetriever) -> None:
+        super().__init__()
+        self.inner = inner
+        self.top_paper: str | None = None
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        hits = self.inner.retrieve(query_bundle)
+        self.top_paper = hits[0].node.metadata["paper_id"] if hits else None
+        return hits
+
+
+def _fuse(retrievers: dict[str, BaseRetriever], bundle: QueryBundle, n: int) -> tuple[list[NodeWithScore], list[str]]:
+    """Reciprocal rank fusion of dense and BM25 (a fresh, cheap fusion object per call: thread-safe)."""
+    recorded = [_Recorded(retrievers["dense"]), _Recorded(retrievers["bm25"])]
+    fusion = QueryFusionRetriever(
+        recorded,
+        llm=MockLLM(),  # never called: num_queries=1 generates no extra queries
+        mode="reciprocal_rerank",
+        num_queries=1,
+        use_async=False,
+        similarity_top_k=2 * n,
+    )
+    hits = fusion.retrieve(bundle)
+    leaders = list(dict.fromkeys(r.top_paper for r in recorded if r.top_paper))
+    return hits, leaders
