@@ -6,12 +6,14 @@ file. The README's settings table is generated from this class (``assistant sett
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .errors import SettingsError
@@ -140,17 +142,22 @@ class Settings(BaseSettings):
             raise SettingsError(f"unknown setting(s): {', '.join(unknown)}")
         data = self.model_dump()
         data.update(overrides)
-        return type(self).model_validate(data)
+        with _readable_errors():
+            return type(self).model_validate(data)
 
 
-def load_settings(**overrides: object) -> Settings:
-    """Settings from the environment and ``.env``, with keyword overrides; errors become SettingsError."""
-    from pydantic import ValidationError
-
+@contextlib.contextmanager
+def _readable_errors() -> Iterator[None]:
     try:
-        return Settings(**overrides)
+        yield
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}" for err in exc.errors()
         )
         raise SettingsError(f"invalid settings: {problems}") from None
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the environment and ``.env``, with keyword overrides; errors become SettingsError."""
+    with _readable_errors():
+        return Settings(**overrides)

@@ -94,3 +94,10 @@ def test_public_names_are_exported():
     for name in assistant.__all__:
         assert hasattr(assistant, name), name
     assert {"ask", "Assistant", "Settings", "Answer", "Source", "AssistantError"} <= set(assistant.__all__)
+
+
+def test_bad_override_is_a_settings_error():
+    with pytest.raises(SettingsError, match="chunk_overlap"):
+        Settings().with_overrides(chunk_overlap=500)
+    with pytest.raises(SettingsError, match="unknown setting"):
+        Settings().with_overrides(no_such_thing=1)
