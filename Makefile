@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 QUESTION ?= How does low-bit quantization interact with undertrained models?
 
-.PHONY: setup run ask ingest test test-fast clean
+.PHONY: setup run ask ingest test test-fast browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -16,18 +16,28 @@ $(STAMP): pyproject.toml requirements.lock
 
 setup: $(STAMP)
 
+# The chat UI at http://127.0.0.1:7860; the first start indexes the bundled corpus (about a minute).
 run: setup
-	$(BIN)/assistant ingest
+	$(BIN)/python app.py
+
+ask: setup
 	$(BIN)/assistant ask "$(QUESTION)"
 
 ingest: setup
 	$(BIN)/assistant ingest
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
 
 test-fast: setup
 	$(BIN)/python -m pytest -m "not slow"
+
+# The browser tests drive Debian's chromium (Playwright cannot download browsers offline).
+browser:
+	@command -v chromium >/dev/null || { \
+		echo "installing chromium for the browser tests"; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get install -y -qq chromium >/dev/null || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }; }
 
 clean:
 	rm -rf $(VENV) .pytest_cache

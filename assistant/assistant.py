@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -34,9 +34,14 @@ from .models import NO_ANSWER, Answer, Source
 from .retrieve import Retrieval, RetrievedPaper, Retriever
 from .settings import Mode, Settings, load_settings
 from .store import PaperStore
+from .terms import content_words
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
 _NEAR_MISSES = 3  # papers listed apart when the assistant declines
+# Words by which a follow-up points back at the conversation ("how fast is it?", "what about those?").
+_REFERRING = frozenset("it its it's they them their theirs this that these those he she his her its same above "
+                       "previous earlier former latter also".split())
+_CONTINUING = ("and ", "what about", "how about", "why", "but ", "so ", "then ")
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,7 @@ class Turn:
 class _Run:
     question: str
     mode: Mode
+    query: str = ""  # what retrieval searched for: the question, made standalone for a follow-up
     started: float = field(default_factory=time.perf_counter)
     timings: dict[str, float] = field(default_factory=dict)
     notice: str = ""
@@ -73,6 +79,13 @@ def clean_question(question: str, max_chars: int) -> str:
             f"The question is {len(text):,} characters long; the limit is {max_chars:,}. Please shorten it."
         )
     return text
+
+
+def leans_on_context(question: str) -> bool:
+    """Whether a follow-up needs the previous turn to be understood (extractive mode has no LLM to ask)."""
+    lowered = question.casefold()
+    words = set(re.findall(r"[a-z']+", lowered))
+    return bool(words & _REFERRING) or lowered.startswith(_CONTINUING) or not content_words(question)
 
 
 class Assistant:
@@ -109,13 +122,16 @@ class Assistant:
 
     # Corpus ---------------------------------------------------------------------------------------
 
-    def ingest(self, paths: Iterable[Path | str] | None = None, progress: bool = True) -> IngestReport:
-        return ingest(paths or [self.settings.corpus_dir], self.settings, self.store, lambda: self.embedding, progress)
+    def ingest(self, paths: Iterable[Path | str] | None = None, progress: bool = True,
+               on_progress: Callable[[int, int], None] | None = None) -> IngestReport:
+        return ingest(paths or [self.settings.corpus_dir], self.settings, self.store, lambda: self.embedding,
+                      progress, on_progress)
 
-    def ensure_corpus(self, progress: bool = True) -> IngestReport | None:
+    def ensure_corpus(self, progress: bool = True,
+                      on_progress: Callable[[int, int], None] | None = None) -> IngestReport | None:
         """Ingest the bundled corpus when the store is empty (first start on a new machine)."""
         if self.store.count() == 0:
-            return self.ingest(progress=progress)
+            return self.ingest(progress=progress, on_progress=on_progress)
         return None
 
     def status(self) -> dict[str, object]:
@@ -144,14 +160,18 @@ class Assistant:
                top_k: int | None = None, retriever: str | None = None) -> Iterator[Delta | Answer]:
         """Text deltas while the answer is written, then the ``Answer``. Raises only ``QuestionError``."""
         question = clean_question(question, self.settings.max_question_chars)
-        chosen = Mode(mode) if mode else self.settings.effective_mode
+        try:
+            chosen = Mode(mode) if mode else self.settings.effective_mode
+        except ValueError:
+            raise QuestionError(f"Unknown answer mode {mode!r}: use auto, extractive or llm.") from None
         if chosen is Mode.AUTO:
             chosen = self.settings.effective_mode
-        if chosen is Mode.LLM and self.llm is None:
-            chosen = Mode.EXTRACTIVE
         run = _Run(question, chosen)
+        if chosen is Mode.LLM and self.llm is None:
+            run.mode = Mode.EXTRACTIVE
+            run.notice = "No LLM is configured (set ASSISTANT_LLM_BASE_URL); showing the extractive answer."
 
-        query = self._standalone(question, history, run)
+        query = run.query = self._standalone(question, history, run)
         t = time.perf_counter()
         found = self.retriever.retrieve(query, k=top_k, kind=retriever)
         run.lap("retrieval", t)
@@ -160,7 +180,7 @@ class Assistant:
             yield self._finish(run, NO_ANSWER, found.papers[:_NEAR_MISSES], [], {}, abstained=True)
             return
         abstracts = self._abstracts(found.papers)
-        if chosen is Mode.LLM:
+        if run.mode is Mode.LLM:
             try:
                 yield from self._llm_answer(run, query, found, abstracts)
                 return
@@ -188,7 +208,7 @@ class Assistant:
                 pass  # the joined form below still finds the right papers most of the time
             finally:
                 run.lap("condense", t)
-        return f"{previous.question} {question}"
+        return f"{previous.question} {question}" if leans_on_context(question) else question
 
     def _abstracts(self, papers: list[RetrievedPaper]) -> dict[str, str]:
         records = self.store.paper_records([p.paper_id for p in papers])
@@ -247,6 +267,7 @@ class Assistant:
         run.timings["total"] = time.perf_counter() - run.started
         return Answer(
             question=run.question,
+            query=run.query,
             text=text,
             sources=tuple(_source(p, highlights.get(p.paper_id, [])) for p in cited),
             uncited=tuple(_source(p, []) for p in uncited),

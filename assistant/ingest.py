@@ -48,8 +48,12 @@ def ingest(
     store: PaperStore,
     embedding: Callable[[], BaseEmbedding],
     progress: bool = True,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> IngestReport:
-    """``embedding`` is a factory: an ingest with nothing to embed never loads the model."""
+    """``embedding`` is a factory: an ingest with nothing to embed never loads the model.
+
+    ``on_progress(done, total)`` hears of every written batch (the UI's status line uses it).
+    """
     started = time.perf_counter()
     load = load_papers(paths)  # every file is read and checked before the store is touched
     report = IngestReport(papers_read=len(load.papers), warnings=load.warnings)
@@ -67,13 +71,20 @@ def ingest(
                 report.updated += 1
             todo.append(paper)
         if todo:
-            report.chunks_written = _write(todo, settings, store, embedding(), progress)
+            report.chunks_written = _write(todo, settings, store, embedding(), progress, on_progress)
             store.bump_version()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _write(papers: list[Paper], settings: Settings, store: PaperStore, model: BaseEmbedding, progress: bool) -> int:
+def _write(
+    papers: list[Paper],
+    settings: Settings,
+    store: PaperStore,
+    model: BaseEmbedding,
+    progress: bool,
+    on_progress: Callable[[int, int], None] | None,
+) -> int:
     chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
     batches: list[tuple[list[str], list]] = [([], [])]
     for paper in papers:
@@ -84,6 +95,7 @@ def _write(papers: list[Paper], settings: Settings, store: PaperStore, model: Ba
         ids.append(paper.paper_id)
         nodes.extend(chunk_nodes(paper, chunker.chunk(paper)))
     total = sum(len(nodes) for _, nodes in batches)
+    done = 0
     with tqdm(total=total, unit="chunk", desc="Embedding", disable=not progress, leave=False) as bar:
         for paper_ids, nodes in batches:
             texts = [node.get_content(metadata_mode=MetadataMode.EMBED) for node in nodes]
@@ -92,4 +104,7 @@ def _write(papers: list[Paper], settings: Settings, store: PaperStore, model: Ba
             store.delete_papers(paper_ids)
             store.add_nodes(nodes)
             bar.update(len(nodes))
+            done += len(nodes)
+            if on_progress:
+                on_progress(done, total)
     return total

@@ -78,6 +78,7 @@ class Answer:
     sources: tuple[Source, ...]  # cited papers, numbered in order of first citation
     mode: str  # "llm" | "extractive"
     abstained: bool = False
+    query: str = ""  # what retrieval searched for; differs from the question for a follow-up
     uncited: tuple[Source, ...] = ()  # retrieved but not cited
     notice: str = ""  # a plain sentence about something that went wrong (LLM fallback, ...)
     dropped_citations: int = 0  # markers that pointed to no source and were removed
@@ -86,6 +87,7 @@ class Answer:
     def to_dict(self) -> dict:
         return {
             "question": self.question,
+            "query": self.query,
             "text": self.text,
             "sources": [s.to_dict() for s in self.sources],
             "uncited": [s.to_dict() for s in self.uncited],

@@ -15,11 +15,16 @@ _STOPWORDS = frozenset(
     tell know find give describe explain does did compare""".split()
 )
 
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words minus stop words, in order."""
+    return [
+        word
+        for word in _WORD.findall(text.casefold())
+        if word not in _STOPWORDS and (len(word) >= 3 or any(c.isdigit() for c in word))
+    ]
+
+
 def content_terms(text: str) -> set[str]:
-    """Lower-cased words minus stop words, cut to a crude stem so 'quantized' meets 'quantization'."""
-    terms = set()
-    for word in _WORD.findall(text.casefold()):
-        if word in _STOPWORDS or (len(word) < 3 and not any(c.isdigit() for c in word)):
-            continue
-        terms.add(word[:7])
-    return terms
+    """Content words cut to a crude stem so 'quantized' meets 'quantization'."""
+    return {word[:7] for word in content_words(text)}

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,17 @@ def llm_assistant(settings, fake_llm) -> Assistant:
     assistant = Assistant(llm_settings)
     assistant.ingest([MINI_FEED], progress=False)
     return assistant
+
+
+@pytest.fixture
+def browser():
+    """Debian's chromium driven by Playwright (``playwright install`` cannot download browsers offline)."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(chromium):
+        pytest.fail("chromium is missing: `apt-get install chromium` (`make test` and .ci/run do it)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox"])
+        yield browser
+        browser.close()

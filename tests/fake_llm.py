@@ -30,6 +30,7 @@ class Reply:
 class FakeLLM:
     reply: Callable[[dict], Reply] = lambda request: Reply(text="A fact [1].")
     requests: list[dict] = field(default_factory=list)
+    gets: list[str] = field(default_factory=list)  # paths fetched with GET (models list, stray images)
     _stop: threading.Event = field(default_factory=threading.Event)
 
     def start(self) -> "FakeLLM":
@@ -49,6 +50,7 @@ class FakeLLM:
                 self.wfile.write(body)
 
             def do_GET(self):
+                fake.gets.append(self.path)
                 if self.path.rstrip("/").endswith("/models"):
                     body = {"object": "list", "data": [{"id": MODEL, "object": "model", "created": 0, "owned_by": "test"}]}
                     self._send(200, json.dumps(body).encode())

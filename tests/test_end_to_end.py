@@ -1,11 +1,18 @@
 """The real embedding model over the whole bundled corpus (about a minute to build, once per run)."""
 
+import os
 import re
+import subprocess
+import sys
+import time
+import urllib.request
 
 import pytest
 
 import assistant as package
 from assistant import Assistant, Settings
+from tests.app_server import ask_in_page, free_port
+from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.slow
 
@@ -52,3 +59,34 @@ def test_reingesting_the_bundled_corpus_adds_nothing(real):
 def test_ask_function_uses_settings_overrides(real):
     answer = package.ask("What initialization scheme is proposed for upcycling into MoE?", vectorstore_dir=real.settings.vectorstore_dir, mode="extractive")
     assert answer.sources and answer.mode == "extractive"
+
+
+@pytest.mark.browser
+def test_app_process_answers_in_the_browser_with_nothing_configured(real, browser, tmp_path):
+    port = free_port()
+    env = {**os.environ, "ASSISTANT_VECTORSTORE_DIR": str(real.settings.vectorstore_dir), "ASSISTANT_PORT": str(port)}
+    log = (tmp_path / "app.log").open("w")
+    app = subprocess.Popen([sys.executable, str(PROJECT / "app.py")], cwd=tmp_path, env=env, stdout=log,
+                           stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(url, timeout=2).close()
+                break
+            except OSError:
+                assert app.poll() is None, (tmp_path / "app.log").read_text()
+                assert time.monotonic() < deadline, "the app did not come up in 120 s"
+                time.sleep(0.5)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(url)
+        page.wait_for_selector("#status-line :text('461 papers')")
+        ask_in_page(page, "How many questions does the AstroMLab-1 benchmark comprise?")
+        page.locator('#chat a[href="#src-0-1"]').first.wait_for(timeout=60_000)
+        assert "4,425" in page.inner_text("#chat")
+        assert "AstroMLab" in page.inner_text("#sources-panel")
+        assert page.locator("#sources-panel mark").count() >= 1
+    finally:
+        app.terminate()
+        app.wait(timeout=30)

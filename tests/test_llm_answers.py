@@ -1,19 +1,13 @@
 import re
-import socket
 import time
 
 import pytest
 
 from assistant import Answer, Assistant, Delta, NO_ANSWER, Turn
+from tests.app_server import free_port
 from tests.fake_llm import Reply
 
 QUESTION = "How does upcycling turn dense models into mixture of experts?"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _stream(assistant, question=QUESTION, history=()):
@@ -87,7 +81,7 @@ def test_prompt_context_respects_the_token_budget(llm_assistant, fake_llm):
 
 
 def test_llm_down_falls_back_to_extractive_with_a_notice(llm_assistant):
-    down = Assistant(llm_assistant.settings.with_overrides(llm_base_url=f"http://127.0.0.1:{_free_port()}/v1"))
+    down = Assistant(llm_assistant.settings.with_overrides(llm_base_url=f"http://127.0.0.1:{free_port()}/v1"))
     started = time.monotonic()
     answer = down.ask(QUESTION)
     assert time.monotonic() - started < 5
@@ -138,7 +132,7 @@ def test_followup_is_condensed_by_the_llm_before_retrieval(llm_assistant, fake_l
 def test_api_key_never_appears_in_answers(llm_assistant):
     secret = "sk-test-SECRET-123456"
     keyed = Assistant(
-        llm_assistant.settings.with_overrides(llm_api_key=secret, llm_base_url=f"http://127.0.0.1:{_free_port()}/v1")
+        llm_assistant.settings.with_overrides(llm_api_key=secret, llm_base_url=f"http://127.0.0.1:{free_port()}/v1")
     )
     answer = keyed.ask(QUESTION)
     assert secret not in str(answer.to_dict()) and secret not in repr(keyed.settings)

@@ -85,6 +85,14 @@ def test_followup_retrieval_uses_the_previous_turn(assistant):
     history = [Turn("What is the virtual group initialization for upcycling mixture of experts?", "...")]
     answer = assistant.ask("What hyperparameters matter for it?", history)
     assert answer.sources[0].title == UPCYCLING
+    assert answer.query.startswith(history[0].question)
+
+
+def test_self_contained_followup_is_searched_on_its_own(assistant):
+    history = [Turn("What is the virtual group initialization for upcycling mixture of experts?", "...")]
+    answer = assistant.ask("Which papers study layer normalization?", history)
+    assert answer.query == "Which papers study layer normalization?"
+    assert answer.sources[0].title == "Root Mean Square Layer Normalization"
 
 
 @pytest.mark.parametrize("question", ["", "   \n\t ", "\x00\x01\x02"])

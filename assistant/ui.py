@@ -1,0 +1,264 @@
+"""The Gradio chat: a conversation beside the sources of the selected answer.
+
+Every question goes through the same ``Assistant`` as the CLI and ``ask()``. The conversation lives
+in per-session state as a list of ``Answer.to_dict()`` records; the chat bubbles and the sources
+panel are both drawn from it (``render.py``), so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import gradio as gr
+
+from .assistant import Assistant, Delta, Turn
+from .corpus import load_papers
+from .errors import AssistantError, QuestionError
+from .models import Answer
+from .render import answer_markdown, partial_markdown, safe_markdown, sources_html
+from .terms import content_words
+
+Conversation = list[dict[str, Any]]  # Answer.to_dict() of each turn, oldest first
+
+_NAMED_TITLE = re.compile(r"^([\w.+-]{2,24}):\s")
+
+
+@dataclass
+class Indexing:
+    """Progress of the first-start ingest, read by the status line."""
+
+    running: bool = False
+    done: int = 0
+    total: int = 0
+    error: str = ""
+
+
+class ChatApp:
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self.settings = assistant.settings
+        self.indexing = Indexing()
+
+    # First start ----------------------------------------------------------------------------------
+
+    def start_indexing(self) -> threading.Thread | None:
+        """Ingest the bundled corpus in the background when the store is empty; the page shows progress."""
+        if self.assistant.store.count() > 0:
+            return None
+        self.indexing.running = True
+
+        def progress(done: int, total: int) -> None:
+            self.indexing.done, self.indexing.total = done, total
+
+        def work() -> None:
+            try:
+                report = self.assistant.ingest(progress=True, on_progress=progress)
+                print(report.summary(), flush=True)
+            except AssistantError as exc:
+                self.indexing.error = str(exc)
+                print(f"error: {exc}", flush=True)
+            finally:
+                self.indexing.running = False
+
+        thread = threading.Thread(target=work, name="first-ingest", daemon=True)
+        thread.start()
+        return thread
+
+    # Handlers -------------------------------------------------------------------------------------
+
+    def chat(self, question: str, mode: str, top_k: float, convo: Conversation | None
+             ) -> Iterator[tuple[list[dict], str, Conversation, str]]:
+        """One turn: stream the answer into the chat, then show its sources. Yields (chat, panel, state, box)."""
+        convo = list(convo or [])
+        turn = len(convo)
+        try:
+            self._check_ready()
+            history = [Turn(a["question"], a["text"]) for a in convo]
+            shown = _messages(convo) + [_user(question), _bot("Searching the papers…")]
+            yield shown, sources_html(convo[-1] if convo else None, turn - 1), convo, ""
+            text = ""
+            for event in self.assistant.stream(question, history, mode=mode, top_k=int(top_k)):
+                if isinstance(event, Delta):
+                    text += event.text
+                    shown[-1] = _bot(partial_markdown(text))
+                    yield shown, gr.skip(), convo, ""
+                elif isinstance(event, Answer):
+                    convo.append(event.to_dict())
+                    yield _messages(convo), sources_html(convo[-1], turn), convo, ""
+        except QuestionError as exc:
+            gr.Warning(str(exc))
+            yield _messages(convo), gr.skip(), convo, question
+        except AssistantError as exc:  # the store is unreachable, ...: a sentence, never a traceback
+            yield _messages(convo) + [_user(question), _bot(f"> ⚠ {safe_markdown(str(exc))}")], gr.skip(), convo, question
+
+    def ask_api(self, question: str, mode: str = "auto", top_k: int = 5) -> dict:
+        """Answer one question without conversation; returns ``Answer.to_dict()``."""
+        try:
+            self._check_ready()
+            return self.assistant.ask(question, mode=mode, top_k=int(top_k)).to_dict()
+        except AssistantError as exc:
+            raise gr.Error(str(exc), print_exception=False) from None
+
+    def select(self, convo: Conversation | None, evt: gr.SelectData) -> str:
+        """The panel follows the answer the user clicks."""
+        convo = convo or []
+        index = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        turn = int(index) // 2  # messages alternate: question, answer
+        if 0 <= turn < len(convo):
+            return sources_html(convo[turn], turn)
+        return gr.skip()
+
+    def status(self) -> str:
+        if self.indexing.running:
+            total = self.indexing.total or "…"
+            return (f"**Indexing the corpus** for the first time: {self.indexing.done} / {total} chunks embedded. "
+                    "Questions can be asked when it finishes.")
+        if self.indexing.error:
+            return f"**Indexing failed:** {safe_markdown(self.indexing.error)}"
+        stats = self.assistant.store.stats()
+        corpus = f"**Corpus:** {stats['papers']} papers, {stats['chunks']} chunks ({safe_markdown(self.assistant.store.location)})"
+        if self.assistant.llm is None:
+            answers = "**Answers:** extractive (quotes from the papers); no LLM configured"
+        else:
+            answers = f"**Answers:** {self.settings.effective_mode.value}; {safe_markdown(self.assistant.llm.ping())}"
+        return f"{corpus} · {answers}"
+
+    def _check_ready(self) -> None:
+        if self.indexing.running:
+            raise QuestionError(
+                f"The corpus is still being indexed ({self.indexing.done} / {self.indexing.total or '…'} chunks); "
+                "please ask again in a moment."
+            )
+
+    # Layout ---------------------------------------------------------------------------------------
+
+    def build(self) -> gr.Blocks:
+        with gr.Blocks(title="Research assistant", fill_height=True) as demo:
+            convo = gr.State([])
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=3):
+                    gr.Markdown("## Research assistant\nAnswers from the paper abstracts, each claim cited [n].")
+                    status = gr.Markdown("Checking the store…", elem_id="status-line")
+                    chatbot = gr.Chatbot(
+                        elem_id="chat", height=520, buttons=["copy"], allow_tags=False, sanitize_html=True,
+                        feedback_options=None, placeholder="Ask about the papers in the collection.",
+                    )
+                    with gr.Row():
+                        box = gr.Textbox(
+                            placeholder="Ask a question about the papers…", show_label=False, scale=5,
+                            max_lines=6, elem_id="question", autofocus=True,
+                        )
+                        send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                    examples = example_questions(self.settings.corpus_dir)
+                    if examples:
+                        gr.Examples(examples=[[q] for q in examples], inputs=[box], label="Try")
+                    with gr.Accordion("Settings", open=False):
+                        mode = gr.Radio(["auto", "extractive", "llm"], value=self.settings.mode.value,
+                                        label="Answer mode", info="auto: the LLM when one is configured")
+                        top_k = gr.Slider(1, 10, value=self.settings.top_k, step=1, label="Sources per answer")
+                    new_chat = gr.Button("New chat", variant="secondary", elem_id="new-chat")
+                with gr.Column(scale=2, elem_id="sources-column"):
+                    gr.Markdown("### Sources")
+                    panel = gr.HTML(sources_html(None, 0), elem_id="sources-panel", js_on_load=None)
+
+            gr.on([box.submit, send.click], self.chat, inputs=[box, mode, top_k, convo],
+                  outputs=[chatbot, panel, convo, box], api_name="chat", show_progress="hidden")
+            chatbot.select(self.select, inputs=[convo], outputs=[panel], api_visibility="private",
+                           show_progress="hidden")
+            new_chat.click(lambda: ([], sources_html(None, 0), [], ""), outputs=[chatbot, panel, convo, box],
+                           api_visibility="private")
+            gr.api(self.ask_api, api_name="ask")
+
+            demo.load(self.status, outputs=[status], api_visibility="private", show_progress="hidden")
+            timer = gr.Timer(1.0, active=self.indexing.running)
+            timer.tick(self._tick, outputs=[status, timer], api_visibility="private", show_progress="hidden")
+        demo.queue(max_size=self.settings.max_queue, default_concurrency_limit=self.settings.concurrency)
+        return demo
+
+    def _tick(self) -> tuple[str, gr.Timer]:
+        return self.status(), gr.Timer(active=self.indexing.running)
+
+    def launch(self, demo: gr.Blocks, **kwargs: Any):
+        return demo.launch(
+            server_name=self.settings.host, server_port=self.settings.port, share=False,
+            css=CSS, head=HEAD, footer_links=["api"], show_error=False, **kwargs,
+        )
+
+
+def example_questions(corpus_dir, limit: int = 5) -> list[str]:
+    """Questions drawn from the corpus: named methods ("What does X do?") and the commonest title topics."""
+    try:
+        papers = load_papers([corpus_dir]).papers
+    except AssistantError:
+        return []
+    named = sorted((p.paper_id, m.group(1)) for p in papers if (m := _NAMED_TITLE.match(p.title)))
+    questions = [f"What does {name} do, and how well does it work?" for _, name in named[:3]]
+    # Topics: adjacent content words shared by several titles, but not by so many that they say nothing.
+    pairs: Counter[str] = Counter()
+    for paper in papers:
+        words = [w if content_words(w) else "" for w in paper.title.split(":")[-1].casefold().split()]
+        pairs.update({f"{a} {b}" for a, b in zip(words, words[1:]) if a and b})
+    common = [topic for topic, n in pairs.most_common() if 3 <= n <= max(3, len(papers) // 20)]
+    questions += [f"Which papers study {topic}?" for topic in common[: limit - len(questions)]]
+    return questions[:limit]
+
+
+def _user(question: str) -> dict:
+    return {"role": "user", "content": safe_markdown(question)}
+
+
+def _bot(text: str) -> dict:
+    return {"role": "assistant", "content": text}
+
+
+def _messages(convo: Conversation) -> list[dict]:
+    out: list[dict] = []
+    for turn, answer in enumerate(convo):
+        out += [_user(answer["question"]), _bot(answer_markdown(answer, turn))]
+    return out
+
+
+CSS = """
+#sources-panel .sources { font-size: 0.92em; }
+#sources-panel ol.cited, #sources-panel ul.uncited { padding-left: 0; list-style: none; }
+#sources-panel li.source { border: 1px solid var(--border-color-primary); border-radius: 8px;
+  padding: 8px 10px; margin-bottom: 8px; }
+#sources-panel li.source.flash { outline: 3px solid var(--color-accent); }
+#sources-panel .num { font-weight: 700; margin-right: 4px; }
+#sources-panel .source-title { font-weight: 600; }
+#sources-panel .source-meta { color: var(--body-text-color-subdued); font-size: 0.85em; }
+#sources-panel blockquote.passage { margin: 6px 0 0; white-space: pre-wrap; }
+#sources-panel mark { background: #fde68a; color: inherit; padding: 0 1px; }
+#sources-panel .declined { color: #b45309; font-weight: 600; }
+#sources-panel .also { margin-top: 12px; font-weight: 600; color: var(--body-text-color-subdued); }
+#sources-panel ul.uncited li.source { opacity: 0.8; }
+"""
+
+# Citation links jump to their source in the panel instead of navigating; the click still reaches
+# the chat, whose select event first switches the panel to the clicked answer, hence the retries.
+HEAD = """
+<script>
+document.addEventListener("click", (event) => {
+  const link = event.target.closest && event.target.closest('a[href^="#src-"]');
+  if (!link) return;
+  event.preventDefault();
+  const id = link.getAttribute("href").slice(1);
+  const show = (tries) => {
+    const el = document.getElementById(id);
+    if (el) {
+      el.scrollIntoView({ behavior: "smooth", block: "nearest" });
+      el.classList.add("flash");
+      setTimeout(() => el.classList.remove("flash"), 1500);
+    } else if (tries > 0) {
+      setTimeout(() => show(tries - 1), 150);
+    }
+  };
+  show(20);
+}, true);
+</script>
+"""

@@ -1,0 +1,58 @@
+"""The chat app launched in-process on a free loopback port, for gradio_client and browser tests."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import gradio as gr
+
+from assistant import Assistant
+from assistant.ui import ChatApp
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class RunningApp:
+    app: ChatApp
+    demo: gr.Blocks
+    url: str
+
+
+@contextlib.contextmanager
+def running_app(assistant: Assistant) -> Iterator[RunningApp]:
+    app = ChatApp(Assistant(assistant.settings.with_overrides(port=free_port()), embedding=assistant.embedding,
+                            store=assistant.store))
+    app.start_indexing()
+    demo = app.build()
+    app.launch(demo, prevent_thread_lock=True, quiet=True)
+    try:
+        yield RunningApp(app, demo, f"http://{app.settings.host}:{app.settings.port}/")
+    finally:
+        demo.close()
+
+
+def hostile_paper(path: Path, tracker_url: str) -> Path:
+    """A paper whose abstract carries markup that must stay inert: a script, an image, an HTML image."""
+    abstract = (
+        "Hostile markup quarantine evaluates inert rendering of untrusted abstracts. "
+        "<script>window.pwned = 1</script> The quarantine keeps scripts as text. "
+        f"![tracker]({tracker_url}) Images in abstracts must never be fetched. "
+        f'<img src="{tracker_url}" onerror="window.pwned = 2"> HTML images stay text too.'
+    )
+    path.write_text(json.dumps({"title": "Hostile Markup Quarantine for Abstracts", "abstract": abstract}) + "\n")
+    return path
+
+
+def ask_in_page(page, question: str) -> None:
+    page.fill("#question textarea", question)
+    page.click("#ask")

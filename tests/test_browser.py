@@ -1,0 +1,61 @@
+"""The page in a real headless Chromium (Debian's package, driven by Playwright)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+from tests.app_server import ask_in_page as _ask, hostile_paper, running_app
+from tests.conftest import MINI_FEED, PROJECT
+from tests.fake_llm import Reply
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = PROJECT / "test-artifacts"
+
+
+def test_question_in_the_browser_gets_a_cited_answer_and_its_sources(browser, assistant):
+    ARTIFACTS.mkdir(exist_ok=True)
+    with running_app(assistant) as running:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(running.url)
+        page.wait_for_selector("#status-line :text('8 papers')")
+        _ask(page, "How does upcycling turn dense models into mixture of experts?")
+
+        citation = page.locator('#chat a[href="#src-0-1"]').first
+        citation.wait_for(timeout=30_000)
+        assert page.locator("#sources-panel li#src-0-1").count() == 1
+        assert page.locator("#sources-panel li#src-0-1 mark").count() >= 1
+        assert "Upcycling Large Language Models" in page.inner_text("#sources-panel li#src-0-1")
+        citation.click()
+        assert page.url == running.url  # a citation jumps within the page, it does not navigate
+
+        _ask(page, "Which papers study layer normalization?")
+        page.locator('#chat a[href="#src-1-1"]').first.wait_for(timeout=30_000)
+        page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
+
+        page.locator('#chat a[href="#src-0-1"]').first.click()  # the panel follows the selected answer
+        page.wait_for_selector("#sources-panel li#src-0-1")
+
+        page.click("#new-chat")
+        page.wait_for_function("document.querySelectorAll('#chat a[href^=\"#src-\"]').length === 0")
+
+
+def test_hostile_markup_stays_inert_in_the_browser(browser, settings, fake_llm, tmp_path):
+    tracker = fake_llm.base_url.replace("/v1", "/pixel.png")
+    fake_llm.reply = lambda request: Reply(
+        text=f"It keeps scripts as text [1]. <img src=\"{tracker}\" onerror=\"window.pwned=3\"> ![p]({tracker})"
+    )
+    llm = Assistant(settings.with_overrides(llm_base_url=fake_llm.base_url, llm_model="fake-model"))
+    llm.ingest([MINI_FEED, hostile_paper(tmp_path / "hostile.jsonl", tracker)], progress=False)
+    with running_app(llm) as running:
+        page = browser.new_page()
+        page.goto(running.url)
+        _ask(page, "How does hostile markup quarantine keep scripts as text?")
+        page.locator('#chat a[href="#src-0-1"]').first.wait_for(timeout=30_000)
+        page.wait_for_selector("#sources-panel :text('Hostile Markup Quarantine')")
+        page.wait_for_timeout(500)
+        assert page.evaluate("window.pwned") is None
+        assert page.locator("#chat img[src*='pixel'], #sources-panel img, #sources-panel script").count() == 0
+        assert "<script>window.pwned = 1</script>" in page.inner_text("#sources-panel")
+    assert not [path for path in fake_llm.gets if "pixel" in path]

@@ -1,0 +1,173 @@
+"""The chat app, launched for real on a loopback port and driven through gradio_client."""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from gradio_client import Client
+
+from assistant import Assistant
+from assistant.ui import ChatApp
+from tests.app_server import hostile_paper, running_app
+from tests.conftest import MINI_FEED
+from tests.fake_llm import Reply
+
+QUESTION = "How does upcycling turn dense models into mixture of experts?"
+
+
+def _client(url: str) -> Client:
+    return Client(url, verbose=False, download_files=False)
+
+
+def _text(message: dict) -> str:
+    """A chat message's text (gradio 6 sends content as a list of typed parts)."""
+    content = message["content"]
+    return content if isinstance(content, str) else "".join(part.get("text", "") for part in content)
+
+
+def _markers(text: str) -> set[int]:
+    return {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+
+
+@pytest.fixture
+def extractive_app(assistant):
+    with running_app(assistant) as running:
+        yield running
+
+
+@pytest.fixture
+def llm_app(llm_assistant, fake_llm):
+    fake_llm.reply = lambda request: Reply(text="Upcycling reuses dense checkpoints [1], at a fraction of the cost [2].",
+                                           delay=0.01)
+    with running_app(llm_assistant) as running:
+        yield running
+
+
+def test_ask_endpoint_returns_the_answer_dict_of_the_same_assistant(extractive_app, assistant):
+    result = _client(extractive_app.url).predict(QUESTION, "auto", 3, api_name="/ask")
+    direct = assistant.ask(QUESTION, top_k=3).to_dict()
+    assert result["mode"] == "extractive" and not result["abstained"]
+    assert [s["title"] for s in result["sources"]] == [s["title"] for s in direct["sources"]]
+    assert result["text"] == direct["text"]
+    assert _markers(result["text"]) == set(range(1, len(result["sources"]) + 1))
+
+
+def test_ask_endpoint_reports_bad_questions_as_sentences(extractive_app):
+    with pytest.raises(Exception, match="Please type a question"):
+        _client(extractive_app.url).predict("   ", "auto", 5, api_name="/ask")
+
+
+def test_chat_streams_llm_tokens_then_links_citations_to_the_sources_panel(llm_app):
+    job = _client(llm_app.url).submit(QUESTION, "auto", 5, api_name="/chat")
+    updates = list(job)
+    final_chat, panel, box = job.result()
+    bubbles = [_text(u[0][-1]) for u in updates if u[0] and u[0][-1]["role"] == "assistant"]
+    partial = [b for b in bubbles if b.endswith("▍")]
+    assert len(partial) >= 3, "the LLM answer should arrive piece by piece"
+    assert len({len(b) for b in partial}) == len(partial), "each update adds text"
+
+    answer = _text(final_chat[-1])
+    links = re.findall(r"\(#(src-0-\d+)\)", answer)
+    assert links == ["src-0-1", "src-0-2"]
+    for anchor in links:
+        assert f'id="{anchor}"' in panel
+    assert box == ""
+
+
+def test_followup_is_condensed_with_the_conversation(llm_app, fake_llm):
+    client = _client(llm_app.url)
+    client.predict(QUESTION, "auto", 5, api_name="/chat")
+    fake_llm.requests.clear()
+    chat, panel, _ = client.predict("And how much does it cost?", "auto", 5, api_name="/chat")
+    condense = fake_llm.requests[0]["messages"][-1]["content"]
+    assert QUESTION in condense and "And how much does it cost?" in condense
+    assert [m["role"] for m in chat] == ["user", "assistant"] * 2
+    assert "Searched for" in panel
+
+
+def test_followup_in_extractive_mode_searches_with_the_previous_question(extractive_app):
+    client = _client(extractive_app.url)
+    client.predict(QUESTION, "extractive", 5, api_name="/chat")
+    _, panel, _ = client.predict("What does it cost?", "extractive", 5, api_name="/chat")
+    assert f"Searched for <q>{html.escape(QUESTION)} What does it cost?</q>" in panel
+    assert "Upcycling Large Language Models into Mixture of Experts" in panel
+
+
+def test_sessions_do_not_share_conversations(extractive_app):
+    first, second = _client(extractive_app.url), _client(extractive_app.url)
+    first.predict(QUESTION, "extractive", 5, api_name="/chat")
+    chat, panel, _ = second.predict("Which papers study layer normalization?", "extractive", 5, api_name="/chat")
+    assert len(chat) == 2 and "Searched for" not in panel
+
+
+def test_twenty_concurrent_clients_all_get_cited_answers(llm_app):
+    def one(i: int):
+        chat, panel, _ = _client(llm_app.url).predict(f"{QUESTION} ({i})", "auto", 5, api_name="/chat")
+        return _text(chat[-1]), panel
+
+    with ThreadPoolExecutor(20) as pool:
+        results = list(pool.map(one, range(20)))
+    assert len(results) == 20
+    for answer, panel in results:
+        assert "(#src-0-1)" in answer and 'id="src-0-1"' in panel
+
+
+def test_a_full_queue_turns_questions_away_with_a_message(llm_assistant, fake_llm):
+    fake_llm.reply = lambda request: Reply(text="Slow answer [1].", delay=0.05)
+    slow = Assistant(llm_assistant.settings.with_overrides(concurrency=1, max_queue=1),
+                     embedding=llm_assistant.embedding, store=llm_assistant.store)
+    errors: list[str] = []
+    lock = threading.Lock()
+
+    def one(i: int) -> None:
+        try:
+            _client(running.url).predict(f"{QUESTION} {i}", "auto", 5, api_name="/ask")
+        except Exception as exc:  # noqa: BLE001 - the message is what the test reads
+            with lock:
+                errors.append(str(exc))
+
+    with running_app(slow) as running:
+        with ThreadPoolExecutor(6) as pool:
+            list(pool.map(one, range(6)))
+    assert errors, "six questions at once cannot all fit a queue of one"
+    assert all("queue is full" in e.lower() for e in errors)
+
+
+def test_hostile_abstract_and_model_output_reach_the_page_inert(settings, fake_llm, tmp_path):
+    tracker = fake_llm.base_url.replace("/v1", "/pixel.png")
+    fake_llm.reply = lambda request: Reply(
+        text=f"Quarantine keeps scripts as text [1]. <script>alert(1)</script> ![pixel]({tracker})"
+    )
+    llm = Assistant(settings.with_overrides(llm_base_url=fake_llm.base_url, llm_model="fake-model"))
+    llm.ingest([MINI_FEED, hostile_paper(tmp_path / "hostile.jsonl", tracker)], progress=False)
+    with running_app(llm) as running:
+        chat, panel, _ = _client(running.url).predict(
+            "How does hostile markup quarantine keep scripts as text?", "auto", 5, api_name="/chat"
+        )
+    answer = _text(chat[-1])
+    assert "<script" not in answer and "&lt;script&gt;" in answer
+    assert "![" not in answer and "[image not shown: pixel]" in answer
+    assert "Hostile Markup Quarantine" in panel
+    assert "<script" not in panel and "<img" not in panel and "&lt;script&gt;" in panel
+    assert not [path for path in fake_llm.gets if "pixel" in path]
+
+
+def test_first_start_indexes_in_the_background_and_refuses_questions_until_done(settings):
+    app = ChatApp(Assistant(settings))
+    thread = app.start_indexing()
+    assert thread is not None and "Indexing" in app.status()
+    thread.join(timeout=60)
+    assert re.search(r"\*\*Corpus:\*\* 8 papers, \d+ chunks", app.status())
+    assert app.start_indexing() is None  # a later start finds the store full
+    assert app.ask_api(QUESTION)["sources"]
+
+
+def test_questions_wait_for_the_first_index(settings):
+    app = ChatApp(Assistant(settings))
+    app.indexing.running, app.indexing.done, app.indexing.total = True, 64, 120
+    with pytest.raises(Exception, match="still being indexed"):
+        app.ask_api(QUESTION)
