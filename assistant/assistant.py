@@ -120,6 +120,11 @@ class Assistant:
     def ranker(self) -> SentenceRanker:
         return SentenceRanker(self.embedding)
 
+    def warm_up(self) -> None:
+        """Load the embedding model and build the retrievers now, so the first question is not the slow one."""
+        if self.store.count():
+            self.retriever.retrieve("warm up", k=1)
+
     # Corpus ---------------------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[Path | str] | None = None, progress: bool = True,
@@ -264,13 +269,14 @@ class Assistant:
         uncited = [p for p in retrieved if p.paper_id not in cited_ids]
         if abstained:
             cited, uncited = [], cited
+        ranks = {p.paper_id: rank for rank, p in enumerate(retrieved or uncited, start=1)}
         run.timings["total"] = time.perf_counter() - run.started
         return Answer(
             question=run.question,
             query=run.query,
             text=text,
-            sources=tuple(_source(p, highlights.get(p.paper_id, [])) for p in cited),
-            uncited=tuple(_source(p, []) for p in uncited),
+            sources=tuple(_source(p, highlights.get(p.paper_id, []), ranks) for p in cited),
+            uncited=tuple(_source(p, [], ranks) for p in uncited),
             mode=run.mode.value,
             abstained=abstained,
             notice=run.notice,
@@ -279,7 +285,7 @@ class Assistant:
         )
 
 
-def _source(paper: RetrievedPaper, highlights: list[str]) -> Source:
+def _source(paper: RetrievedPaper, highlights: list[str], ranks: dict[str, int]) -> Source:
     passages = tuple(p.text for p in paper.passages)
     snippet = next((p for p in passages if any(h in p for h in highlights)), None)
     if snippet is None:
@@ -289,6 +295,7 @@ def _source(paper: RetrievedPaper, highlights: list[str]) -> Source:
         title=paper.title,
         snippet=snippet,
         score=round(max(0.0, paper.similarity), 4),
+        rank=ranks.get(paper.paper_id, 0),
         url=paper.url,
         date=paper.date,
         passages=passages,

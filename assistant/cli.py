@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from .errors import AssistantError
+from .evaluate import METRICS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +26,25 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("-k", "--top-k", type=int, help="papers to retrieve")
 
     commands.add_parser("status", help="what the store holds and how answers are made")
+
+    ev = commands.add_parser("eval", help="score answers on a question set (JSON Lines)")
+    ev.add_argument("questions", help="question set: one JSON object a line (see evals/README.md)")
+    ev.add_argument("--out", help="folder for report.json, report.md and report.png (default: reports/<set name>)")
+    ev.add_argument("-k", "--k", type=int, default=5, help="papers per answer (default 5)")
+    ev.add_argument("--compare", help="comma-separated configurations, e.g. hybrid,dense,bm25 or extractive,llm "
+                    "(parts: hybrid dense bm25 extractive llm, joined by '+'); thresholds apply to the first")
+    ev.add_argument("--baseline", help="a report.json to compare with: a metric worse by more than --tolerance fails")
+    ev.add_argument("--tolerance", type=float, default=0.02, help="allowed drop against --baseline (default 0.02)")
+    ev.add_argument("--quiet", action="store_true", help="no progress bar")
+    for name, (meaning, higher) in METRICS.items():
+        flag = f"--{'min' if higher else 'max'}-{name.replace('_', '-')}"
+        ev.add_argument(flag, type=float, dest=f"limit_{name}", metavar="X",
+                        default=0.0 if name == "orphan_markers" else None,
+                        help=f"fail when {meaning} is {'below' if higher else 'above'} X"
+                        + (" (default 0)" if name == "orphan_markers" else ""))
+
+    titles = commands.add_parser("titles", help="print the generated question set: each paper's title asks for its paper")
+    titles.add_argument("paths", nargs="*", help="corpus files or folders (default: the bundled corpus)")
 
     settings = commands.add_parser("settings", help="list the settings")
     settings.add_argument("--markdown", action="store_true", help="as the README's table")
@@ -62,6 +82,15 @@ def _run(args: argparse.Namespace) -> int:
             print(f"warning: {warning}", file=sys.stderr)
         print(report.summary())
         return 0
+    if args.command == "eval":
+        return _eval(assistant, args)
+    if args.command == "titles":
+        from .corpus import load_papers
+        from .evalset import title_questions
+
+        for record in title_questions(load_papers(args.paths or [settings.corpus_dir]).papers):
+            print(json.dumps(record, ensure_ascii=False))
+        return 0
     if args.command == "status":
         print(json.dumps(assistant.status(), indent=2, default=str))
         return 0
@@ -76,6 +105,48 @@ def _run(args: argparse.Namespace) -> int:
             print(_render(answer))
         return 0
     raise AssertionError(args.command)
+
+
+def _eval(assistant, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .evalset import load_questions
+    from .evaluate import check, evaluate, parse_config, regressions
+    from .report import console_table, report_data, write_reports
+
+    configs = [c.strip() for c in (args.compare or "default").split(",") if c.strip()]
+    for config in configs:
+        parse_config(config)  # a typo fails before minutes of work
+    report = assistant.ensure_corpus()
+    if report is not None:
+        print(report.summary(), file=sys.stderr)
+    questions = load_questions(args.questions, known=assistant.store.stored_papers())
+    runs = [evaluate(assistant, questions, args.k, config, progress=not args.quiet) for config in configs]
+    settings = {"embed_model": assistant.settings.embed_model, "retriever": assistant.settings.retriever,
+                "mode": assistant.settings.effective_mode.value, "min_support": assistant.settings.min_support,
+                "k": args.k, "llm": assistant.llm.describe() if assistant.llm else None}
+    data = report_data(runs, Path(args.questions).name, settings)
+    out = Path(args.out or Path("reports") / Path(args.questions).stem)
+    paths = write_reports(data, out)
+    print(console_table(data))
+    print("wrote " + ", ".join(str(p) for p in paths))
+
+    first = data["configs"][configs[0]]["metrics"]
+    limits = {name: getattr(args, f"limit_{name}") for name in METRICS}
+    failures = check(
+        first,
+        {n: v for n, v in limits.items() if v is not None and METRICS[n][1]},
+        {n: v for n, v in limits.items() if v is not None and not METRICS[n][1]},
+    )
+    if args.baseline:
+        baseline = json.loads(Path(args.baseline).read_text(encoding="utf-8"))["configs"]
+        for config in configs:
+            if config in baseline:
+                failures += [f"{config}: {f}" for f in regressions(data["configs"][config]["metrics"],
+                                                                  baseline[config]["metrics"], args.tolerance)]
+    for failure in failures:
+        print(f"FAIL: {failure}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def _render(answer) -> str:

@@ -5,6 +5,7 @@ Callers catch ``AssistantError``; every subclass carries a message written for a
     AssistantError
     ├── SettingsError        a setting is missing, malformed or contradicts another
     ├── CorpusError          an input file cannot be read as papers (names the file and line)
+    │   └── QuestionSetError     an evaluation question set is malformed (names the file and line)
     ├── QuestionError        a question is empty or too long to be a question
     ├── PromptError          a prompt template is missing or lacks/has an unknown placeholder
     ├── StoreError           the vector store cannot be opened or written
@@ -25,6 +26,7 @@ __all__ = [
     "AssistantError",
     "SettingsError",
     "CorpusError",
+    "QuestionSetError",
     "QuestionError",
     "PromptError",
     "StoreError",
@@ -53,6 +55,10 @@ class CorpusError(AssistantError):
         self.problem = problem
         where = f"{self.path}:{line}" if line else str(self.path)
         super().__init__(f"{where}: {problem}")
+
+
+class QuestionSetError(CorpusError):
+    """A line of an evaluation question set is malformed or names a paper the store does not hold."""
 
 
 class QuestionError(AssistantError):

@@ -48,6 +48,11 @@ class SentenceRanker:
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
+    def clear(self) -> None:
+        """Forget cached sentence vectors (the eval harness times each configuration from cold)."""
+        with self._lock:
+            self._cache.clear()
+
     def _vectors(self, sentences: list[str]) -> np.ndarray:
         with self._lock:
             missing = [s for s in dict.fromkeys(sentences) if s not in self._cache]

@@ -62,6 +62,7 @@ class Source:
     title: str
     snippet: str  # the passage that supports the answer (a cited sentence where there is one)
     score: float  # retrieval support in [0, 1]: cosine similarity of the best passage
+    rank: int = 0  # position in the retrieval ranking (1 = best), whatever the citation order
     url: str = ""
     date: str = ""
     passages: tuple[str, ...] = ()  # best-matching chunks of the abstract, best first

@@ -1,7 +1,10 @@
 """Question -> the papers that support an answer.
 
-Dense search in Chroma and BM25 over the same stored chunks are fused by reciprocal rank through
-LlamaIndex's ``QueryFusionRetriever`` (one query: no hidden LLM calls). Chunks are then grouped by
+Dense search in Chroma and BM25 over the same stored chunks are fused through LlamaIndex's
+``QueryFusionRetriever`` (one query: no hidden LLM calls), by default with distribution-based score
+fusion: each retriever's scores are normalized by their own spread, so a BM25 hit that stands far
+above the rest (a rare acronym, an exact name) outweighs a dense hit that barely leads; reciprocal
+rank fusion (``fusion="rrf"``) is one setting away. Chunks are then grouped by
 paper, and every kept passage gets its exact cosine similarity to the question, the one score the
 rest of the pipeline trusts (fused ranks are not comparable across questions).
 """
@@ -99,7 +102,7 @@ class Retriever:
         if not retrievers:
             hits, leaders = [], []
         elif kind == "hybrid":
-            hits, leaders = _fuse(retrievers, bundle, self.settings.candidates)
+            hits, leaders = _fuse(retrievers, bundle, self.settings)
         else:
             hits, leaders = retrievers[kind].retrieve(bundle), []
         papers = self._group(hits, k, vector, leaders)
@@ -167,16 +170,18 @@ class _Recorded(BaseRetriever):
         return hits
 
 
-def _fuse(retrievers: dict[str, BaseRetriever], bundle: QueryBundle, n: int) -> tuple[list[NodeWithScore], list[str]]:
-    """Reciprocal rank fusion of dense and BM25 (a fresh, cheap fusion object per call: thread-safe)."""
+def _fuse(retrievers: dict[str, BaseRetriever], bundle: QueryBundle, settings: Settings
+          ) -> tuple[list[NodeWithScore], list[str]]:
+    """Dense and BM25 fused (a fresh, cheap fusion object per call: thread-safe)."""
     recorded = [_Recorded(retrievers["dense"]), _Recorded(retrievers["bm25"])]
     fusion = QueryFusionRetriever(
         recorded,
         llm=MockLLM(),  # never called: num_queries=1 generates no extra queries
-        mode="reciprocal_rerank",
+        mode="dist_based_score" if settings.fusion == "dist" else "reciprocal_rerank",
+        retriever_weights=[1 - settings.bm25_weight, settings.bm25_weight],
         num_queries=1,
         use_async=False,
-        similarity_top_k=2 * n,
+        similarity_top_k=2 * settings.candidates,
     )
     hits = fusion.retrieve(bundle)
     leaders = list(dict.fromkeys(r.top_paper for r in recorded if r.top_paper))

@@ -55,7 +55,9 @@ class Settings(BaseSettings):
     # Retrieval
     top_k: int = Field(5, ge=1, le=20, description="Papers given as sources of an answer.")
     candidates: int = Field(30, ge=1, description="Chunks each retriever (dense, BM25) returns before fusion.")
-    retriever: str = Field("hybrid", description="`hybrid` (dense + BM25 fused by reciprocal rank), `dense` or `bm25`.")
+    retriever: str = Field("hybrid", description="`hybrid` (dense + BM25 fused), `dense` or `bm25`.")
+    fusion: str = Field("dist", description="How hybrid fuses dense and BM25: `dist` (scores normalized by their spread, weighted) or `rrf` (reciprocal rank).")
+    bm25_weight: float = Field(0.6, ge=0, le=1, description="Share of BM25 in `dist` fusion (dense gets the rest); 0.6 measured best on the shipped question sets.")
     min_support: float = Field(0.36, description="Abstain when the best question-passage similarity is below this (calibrated on the question sets).")
 
     # Answering
@@ -91,6 +93,13 @@ class Settings(BaseSettings):
     def _known_retriever(cls, value: str) -> str:
         if value not in {"hybrid", "dense", "bm25"}:
             raise ValueError("must be one of hybrid, dense, bm25")
+        return value
+
+    @field_validator("fusion")
+    @classmethod
+    def _known_fusion(cls, value: str) -> str:
+        if value not in {"dist", "rrf"}:
+            raise ValueError("must be dist or rrf")
         return value
 
     @model_validator(mode="after")

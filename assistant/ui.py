@@ -47,8 +47,12 @@ class ChatApp:
     # First start ----------------------------------------------------------------------------------
 
     def start_indexing(self) -> threading.Thread | None:
-        """Ingest the bundled corpus in the background when the store is empty; the page shows progress."""
+        """Ingest the bundled corpus in the background when the store is empty; the page shows progress.
+
+        With a full store, only the models are loaded in the background, so the first question is quick.
+        """
         if self.assistant.store.count() > 0:
+            threading.Thread(target=self.assistant.warm_up, name="warm-up", daemon=True).start()
             return None
         self.indexing.running = True
 
@@ -59,6 +63,7 @@ class ChatApp:
             try:
                 report = self.assistant.ingest(progress=True, on_progress=progress)
                 print(report.summary(), flush=True)
+                self.assistant.warm_up()
             except AssistantError as exc:
                 self.indexing.error = str(exc)
                 print(f"error: {exc}", flush=True)

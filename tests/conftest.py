@@ -64,6 +64,15 @@ def llm_assistant(settings, fake_llm) -> Assistant:
     return assistant
 
 
+@pytest.fixture(scope="session")
+def real_assistant(tmp_path_factory) -> Assistant:
+    """The real embedding model over the whole bundled corpus: built once per run (about a minute)."""
+    real = Assistant(Settings(vectorstore_dir=tmp_path_factory.mktemp("real-vectorstore")))
+    report = real.ensure_corpus(progress=False)
+    assert report is not None and report.added == 461
+    return real
+
+
 @pytest.fixture
 def browser():
     """Debian's chromium driven by Playwright (``playwright install`` cannot download browsers offline)."""

@@ -10,20 +10,15 @@ import urllib.request
 import pytest
 
 import assistant as package
-from assistant import Assistant, Settings
 from tests.app_server import ask_in_page, free_port
 from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def real(tmp_path_factory):
-    settings = Settings(vectorstore_dir=tmp_path_factory.mktemp("vectorstore"))
-    real = Assistant(settings)
-    report = real.ensure_corpus(progress=False)
-    assert report is not None and report.added == 461
-    return real
+@pytest.fixture
+def real(real_assistant):
+    return real_assistant
 
 
 @pytest.mark.parametrize(

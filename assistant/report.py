@@ -1,0 +1,148 @@
+"""Eval runs -> a console table, ``report.json``, ``report.md`` and ``report.png``."""
+
+from __future__ import annotations
+
+import json
+import platform
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from .evaluate import METRICS, EvalRun, QuestionResult
+
+_LATENCY = ("total_p50", "total_p95", "retrieval_p50", "retrieval_p95", "generation_p50", "generation_p95")
+
+
+def report_data(runs: Sequence[EvalRun], question_set: str, settings: Mapping[str, object]) -> dict:
+    return {
+        "question_set": question_set,
+        "created": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "machine": f"{platform.machine()}, {platform.system()} {platform.release()}, Python {platform.python_version()}",
+        "settings": dict(settings),
+        "configs": {
+            run.config: {
+                "k": run.k,
+                "metrics": run.metrics(),
+                "latency_s": run.latency(),
+                "questions": [_question_record(r) for r in run.results],
+            }
+            for run in runs
+        },
+    }
+
+
+def console_table(data: dict) -> str:
+    configs = list(data["configs"])
+    rows = [("metric", *configs)]
+    for name in ("questions", *METRICS):
+        rows.append((name, *(_fmt(data["configs"][c]["metrics"].get(name)) for c in configs)))
+    for name in _LATENCY:
+        rows.append((f"{name} (s)", *(_fmt(data["configs"][c]["latency_s"].get(name)) for c in configs)))
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(str(cell).ljust(w) if i == 0 else str(cell).rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+             for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def write_reports(data: dict, out: Path) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / "report.json", out / "report.md", out / "report.png"]
+    paths[0].write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    paths[1].write_text(_markdown(data), encoding="utf-8")
+    _chart(data, paths[2])
+    return paths
+
+
+def _question_record(result: QuestionResult) -> dict:
+    answer = result.answer
+    titles = {s["paper_id"]: s["title"] for s in [*answer["sources"], *answer["uncited"]]}
+    return {
+        "id": result.question.id,
+        "kind": result.question.kind,
+        "question": result.question.question,
+        "expected": list(result.question.relevant),
+        "facts": list(result.question.facts),
+        "facts_found": list(result.facts_found),
+        "retrieved": [titles[pid] for pid in result.papers],
+        "cited": [titles[pid] for pid in result.cited],
+        "relevant_retrieved": sorted(titles[pid] for pid in set(result.papers) & result.question.relevant_ids),
+        "abstained": answer["abstained"],
+        "orphan_markers": result.orphan_markers,
+        "verdict": result.verdict,
+        "answer": answer["text"],
+        "timings": answer["timings"],
+    }
+
+
+def _markdown(data: dict) -> str:
+    configs = list(data["configs"])
+    lines = [
+        f"# Evaluation of `{data['question_set']}`",
+        "",
+        f"{data['created']} on {data['machine']}.",
+        "",
+        "| metric | " + " | ".join(configs) + " |",
+        "|---|" + "---:|" * len(configs),
+    ]
+    for name in ("questions", *METRICS):
+        lines.append(f"| {name} | " + " | ".join(_fmt(data["configs"][c]["metrics"].get(name)) for c in configs) + " |")
+    for name in _LATENCY:
+        lines.append(f"| {name} (s) | " + " | ".join(_fmt(data["configs"][c]["latency_s"].get(name)) for c in configs) + " |")
+    lines += ["", "Metrics: " + "; ".join(f"`{n}`: {meaning}" for n, (meaning, _) in METRICS.items()) + ".", ""]
+    for config in configs:
+        lines += [
+            f"## Questions: `{config}`",
+            "",
+            "| id | kind | question | expected | retrieved | cited | verdict |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for q in data["configs"][config]["questions"]:
+            expected = "; ".join(q["expected"]) or "(none)"
+            if q["facts"]:
+                expected += " — facts: " + ", ".join(f"{f} {'✓' if f in q['facts_found'] else '✗'}" for f in q["facts"])
+            retrieved = f"{len(q['relevant_retrieved'])}/{len(q['expected'])} relevant of {len(q['retrieved'])}" \
+                if q["expected"] else f"{len(q['retrieved'])} papers"
+            lines.append("| " + " | ".join(_cell(v) for v in (
+                q["id"], q["kind"], q["question"], expected, retrieved, "; ".join(q["cited"]) or "—", q["verdict"],
+            )) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _chart(data: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    names = [n for n, (_, higher) in METRICS.items() if higher]
+    configs = list(data["configs"])
+    fig, ax = plt.subplots(figsize=(11, 4.5), dpi=110)
+    width = 0.8 / max(1, len(configs))
+    x = np.arange(len(names))
+    for i, config in enumerate(configs):
+        values = [data["configs"][config]["metrics"].get(n) or 0.0 for n in names]
+        ax.bar(x + i * width - 0.4 + width / 2, values, width, label=config)
+    ax.set_xticks(x, [n.replace("_", "\n") for n in names], fontsize=8)
+    ax.set_ylim(0, 1.05)
+    ax.set_ylabel("score")
+    ax.set_title(f"{data['question_set']}: {data['configs'][configs[0]]['metrics']['questions']} questions")
+    ax.legend(fontsize=8, ncols=len(configs))
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def _fmt(value: object) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")

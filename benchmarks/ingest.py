@@ -1,0 +1,63 @@
+"""Ingest throughput of the bundled corpus against the embedding model's own limit.
+
+    .venv/bin/python benchmarks/ingest.py
+
+Prints chunks per second through the whole pipeline (parse, chunk, embed, write to Chroma), the raw
+throughput of the embedding model on the very same texts in the same run, the ratio of the two, and
+the time of a no-op re-ingest (in-process, and as `assistant ingest` wall time including start-up).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _util import ROOT, machine
+
+from llama_index.core.schema import MetadataMode
+
+from assistant import Assistant, Settings
+from assistant.chunking import Chunker
+from assistant.corpus import load_papers
+from assistant.store import chunk_nodes
+
+
+def main() -> None:
+    print(f"machine: {machine()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(vectorstore_dir=Path(tmp) / "vs")
+        assistant = Assistant(settings)
+        model = assistant.embedding  # loaded before either clock starts
+        model.get_text_embedding_batch(["warm up"] * 8)
+
+        papers = load_papers([settings.corpus_dir]).papers
+        chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
+        texts = [n.get_content(metadata_mode=MetadataMode.EMBED) for p in papers for n in chunk_nodes(p, chunker.chunk(p))]
+        t = time.perf_counter()
+        for start in range(0, len(texts), settings.embed_batch_size):
+            model.get_text_embedding_batch(texts[start:start + settings.embed_batch_size])
+        raw = len(texts) / (time.perf_counter() - t)
+
+        report = assistant.ingest(progress=False)
+        pipeline = report.chunks_written / report.seconds
+        print(f"ingest: {report.chunks_written} chunks of {report.papers_read} papers in {report.seconds:.1f} s "
+              f"= {pipeline:.1f} chunks/s")
+        print(f"raw embedding model on the same {len(texts)} texts: {raw:.1f} chunks/s")
+        print(f"pipeline / model: {pipeline / raw:.0%}")
+
+        again = assistant.ingest(progress=False)
+        print(f"no-op re-ingest (in-process): {again.seconds:.2f} s, {again.chunks_written} chunks written")
+
+        env = {**os.environ, "ASSISTANT_VECTORSTORE_DIR": settings.vectorstore_dir.as_posix()}
+        cli = Path(sys.executable).with_name("assistant")
+        t = time.perf_counter()
+        subprocess.run([str(cli), "ingest", "--quiet"], check=True, env=env, cwd=ROOT, capture_output=True)
+        print(f"no-op re-ingest (`assistant ingest` wall time, imports included): {time.perf_counter() - t:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

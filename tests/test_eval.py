@@ -1,0 +1,134 @@
+"""The evaluation harness: question sets, scoring, reports, thresholds and baselines."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.cli import main
+from assistant.errors import QuestionSetError
+from assistant.evalset import load_questions
+from assistant.evaluate import evaluate, judge, regressions, score
+from tests.conftest import FIXTURES, MINI_FEED
+
+QUESTIONS = FIXTURES / "sets" / "mini_questions.jsonl"
+
+
+def _known(assistant):
+    return assistant.store.stored_papers()
+
+
+def test_titles_match_case_and_whitespace_insensitively(assistant):
+    questions = load_questions(QUESTIONS, known=_known(assistant))
+    assert [q.kind for q in questions] == ["fact", "fact", "fact", "topic", "unanswerable"]
+    assert questions[0].relevant_ids == questions[3].relevant_ids - {next(iter(questions[3].relevant_ids - questions[0].relevant_ids))}
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('{"kind": "fact", "question": "q?", "relevant": ["No Such Paper"]}', "no stored paper has the title 'No Such Paper'"),
+        ('{"kind": "fact", "question": "q?", "relevant": [}', "not valid JSON"),
+        ('{"kind": "guess", "question": "q?", "relevant": []}', "kind 'guess'"),
+        ('{"kind": "unanswerable", "question": "q?", "relevant": ["Qwen3 Technical Report"]}', "lists no relevant papers"),
+        ('{"kind": "fact", "question": "  ", "relevant": ["Qwen3 Technical Report"]}', '"question" is missing'),
+        ('{"kind": "fact", "question": "q?", "relevant": "Qwen3 Technical Report"}', "list of non-empty strings"),
+    ],
+)
+def test_bad_lines_are_errors_naming_file_and_line(assistant, tmp_path, line, problem):
+    path = tmp_path / "set.jsonl"
+    good = '{"kind": "fact", "question": "What is Qwen3?", "relevant": ["Qwen3 Technical Report"]}'
+    path.write_text(f"{good}\n\n{line}\n")
+    with pytest.raises(QuestionSetError, match="set.jsonl:3: ") as error:
+        load_questions(path, known=_known(assistant))
+    assert problem in str(error.value)
+
+
+def test_verdicts_follow_litqa2_scoring(assistant):
+    fact, _, _, _, unanswerable = load_questions(QUESTIONS, known=_known(assistant))
+    pid = next(iter(fact.relevant_ids))
+    source = {"paper_id": pid, "title": "Upcycling", "rank": 1}
+    other = {"paper_id": "other", "title": "Other", "rank": 2}
+
+    def answer(text, sources=(), uncited=(), abstained=False):
+        return {"text": text, "sources": list(sources), "uncited": list(uncited), "abstained": abstained, "timings": {}}
+
+    right = judge(fact, answer("Virtual Group init [1].", [source]))
+    no_fact = judge(fact, answer("Something else [1].", [source]))
+    # retrieval ranked the other paper first: ranks, not citation order, drive recall and MRR
+    wrong_paper = judge(fact, answer("virtual group [1] and [3].", [{**other, "rank": 1}], [{**source, "rank": 2}]))
+    declined = judge(fact, answer("The collection does not cover this question.", uncited=[source], abstained=True))
+    declined_ok = judge(unanswerable, answer("The collection does not cover this question.", abstained=True))
+    answered_bad = judge(unanswerable, answer("Bread [1].", [other]))
+
+    assert [r.verdict for r in (right, no_fact, wrong_paper, declined, declined_ok, answered_bad)] == [
+        "correct", "incorrect", "incorrect", "declined", "declined (correct)", "answered (incorrect)"]
+    assert wrong_paper.orphan_markers == 1 and wrong_paper.papers == ["other", pid]
+
+    metrics = score([right, no_fact, wrong_paper, declined, declined_ok, answered_bad], k=5)
+    assert metrics["precision"] == round(1 / 4, 4)  # one correct among four answered
+    assert metrics["accuracy"] == round(2 / 6, 4)  # plus the correctly declined one
+    assert metrics["wrongly_declined"] == 0.25 and metrics["declined_unanswerable"] == 0.5
+    assert metrics["fact_recall"] == 0.5 and metrics["orphan_markers"] == 1
+    assert metrics["mrr"] == round((1 + 1 + 0.5 + 1) / 4, 4)
+    assert metrics["cites_relevant"] == round(2 / 3, 4)
+
+
+def test_evaluate_runs_every_question_through_the_assistant(assistant):
+    questions = load_questions(QUESTIONS, known=_known(assistant))
+    run = evaluate(assistant, questions, k=3, config="dense", progress=False)
+    assert len(run.results) == 5
+    assert all(r.answer["question"] == q.question for r, q in zip(run.results, questions))
+    assert run.metrics()["orphan_markers"] == 0
+    assert run.latency()["total_p95"] >= run.latency()["total_p50"] > 0
+
+
+def test_regressions_compare_against_a_baseline():
+    before = {"recall_at_k": 0.9, "wrongly_declined": 0.1, "fact_recall": None}
+    assert regressions({"recall_at_k": 0.89, "wrongly_declined": 0.11}, before, 0.02) == []
+    assert regressions({"recall_at_k": 0.8, "wrongly_declined": 0.2}, before, 0.02) == [
+        "recall_at_k regressed from 0.900 to 0.800", "wrongly_declined regressed from 0.100 to 0.200"]
+
+
+@pytest.fixture
+def cli_env(settings, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_EMBED_MODEL", "hash")
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(MINI_FEED))
+    monkeypatch.setenv("ASSISTANT_MIN_SUPPORT", "0.15")
+    monkeypatch.setenv("ASSISTANT_VECTORSTORE_DIR", str(settings.vectorstore_dir))
+
+
+def test_eval_command_writes_the_three_reports_and_compares_configs(cli_env, tmp_path, capsys):
+    out = tmp_path / "report"
+    assert main(["eval", str(QUESTIONS), "--out", str(out), "--compare", "hybrid,dense,bm25", "--quiet"]) == 0
+    table = capsys.readouterr().out
+    assert table.splitlines()[0].split() == ["metric", "hybrid", "dense", "bm25"]
+    data = json.loads((out / "report.json").read_text())
+    assert set(data["configs"]) == {"hybrid", "dense", "bm25"}
+    first = data["configs"]["hybrid"]["questions"][0]
+    assert first["expected"] == ["upcycling large language models into   MIXTURE of experts"]
+    assert first["verdict"] in {"correct", "incorrect", "declined"}
+    markdown = (out / "report.md").read_text()
+    assert "| id | kind | question | expected | retrieved | cited | verdict |" in markdown
+    assert (out / "report.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_eval_thresholds_and_baseline_set_the_exit_code(cli_env, tmp_path, capsys):
+    out = tmp_path / "report"
+    assert main(["eval", str(QUESTIONS), "--out", str(out), "--quiet", "--min-recall-at-k", "1.01"]) == 1
+    assert "recall_at_k is" in capsys.readouterr().err
+
+    baseline = json.loads((out / "report.json").read_text())
+    assert main(["eval", str(QUESTIONS), "--out", str(tmp_path / "again"), "--quiet",
+                 "--baseline", str(out / "report.json")]) == 0
+    baseline["configs"]["default"]["metrics"]["accuracy"] = 1.5  # a baseline no run can reach
+    (tmp_path / "better.json").write_text(json.dumps(baseline))
+    assert main(["eval", str(QUESTIONS), "--out", str(tmp_path / "third"), "--quiet",
+                 "--baseline", str(tmp_path / "better.json")]) == 1
+    assert "default: accuracy regressed from 1.500" in capsys.readouterr().err
+
+
+def test_eval_rejects_unknown_configurations_before_running(cli_env, capsys):
+    assert main(["eval", str(QUESTIONS), "--compare", "hybrid,dens"]) == 1
+    assert "unknown eval configuration 'dens'" in capsys.readouterr().err
