@@ -1,45 +1,73 @@
-"""A research assistant that answers questions about paper abstracts with cited answers."""
+"""A research assistant that answers questions about paper abstracts with cited answers.
 
-from .api import ask, get_assistant
-from .assistant import Assistant, Delta, Turn
-from .errors import (
-    AssistantError,
-    CorpusError,
-    LLMError,
-    LLMTimeout,
-    LLMUnavailable,
-    PromptError,
-    QuestionError,
-    SettingsError,
-    StoreBusyError,
-    StoreError,
-    StoreMismatchError,
-)
-from .ingest import IngestReport
-from .models import NO_ANSWER, Answer, Paper, Source
-from .settings import Settings
+Names are imported on first use (PEP 562), so a command that only needs the store, such as a
+no-op ``assistant ingest``, does not pay for loading llama-index, openai and torch.
+"""
 
-__all__ = [
-    "NO_ANSWER",
-    "Answer",
-    "Assistant",
-    "AssistantError",
-    "CorpusError",
-    "Delta",
-    "IngestReport",
-    "LLMError",
-    "LLMTimeout",
-    "LLMUnavailable",
-    "Paper",
-    "PromptError",
-    "QuestionError",
-    "Settings",
-    "SettingsError",
-    "Source",
-    "StoreBusyError",
-    "StoreError",
-    "StoreMismatchError",
-    "Turn",
-    "ask",
-    "get_assistant",
-]
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+_EXPORTS = {
+    "ask": "api",
+    "get_assistant": "api",
+    "Assistant": "assistant",
+    "Delta": "assistant",
+    "Turn": "assistant",
+    "AssistantError": "errors",
+    "CorpusError": "errors",
+    "LLMError": "errors",
+    "LLMTimeout": "errors",
+    "LLMUnavailable": "errors",
+    "PromptError": "errors",
+    "QuestionError": "errors",
+    "QuestionSetError": "errors",
+    "SettingsError": "errors",
+    "StoreBusyError": "errors",
+    "StoreError": "errors",
+    "StoreMismatchError": "errors",
+    "IngestReport": "ingest",
+    "NO_ANSWER": "models",
+    "Answer": "models",
+    "Paper": "models",
+    "Source": "models",
+    "Settings": "settings",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'assistant' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
+
+if TYPE_CHECKING:
+    from .api import ask, get_assistant
+    from .assistant import Assistant, Delta, Turn
+    from .errors import (
+        AssistantError,
+        CorpusError,
+        LLMError,
+        LLMTimeout,
+        LLMUnavailable,
+        PromptError,
+        QuestionError,
+        QuestionSetError,
+        SettingsError,
+        StoreBusyError,
+        StoreError,
+        StoreMismatchError,
+    )
+    from .ingest import IngestReport
+    from .models import NO_ANSWER, Answer, Paper, Source
+    from .settings import Settings

@@ -18,6 +18,8 @@ def _parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="add papers to the store (default: the bundled corpus)")
     ingest.add_argument("paths", nargs="*", help="corpus files or folders (.txt daily-papers dumps, .jsonl, .csv)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+    ingest.add_argument("--rebuild", action="store_true",
+                        help="drop this configuration's index first and embed everything again")
 
     ask = commands.add_parser("ask", help="answer a question with citations")
     ask.add_argument("question")
@@ -73,15 +75,30 @@ def _run(args: argparse.Namespace) -> int:
         return 0
 
     settings = load_settings(**({"mode": args.mode} if getattr(args, "mode", None) else {}))
-    from .assistant import Assistant
+    from .store import PaperStore, drop_collection
 
-    assistant = Assistant(settings)
+    if getattr(args, "rebuild", False) and drop_collection(settings):
+        print(f"dropped index {settings.collection_name}; embedding again", file=sys.stderr)
+    store = PaperStore(settings)
+    if notice := store.notice():
+        print(f"note: {notice}", file=sys.stderr)
     if args.command == "ingest":
-        report = assistant.ingest(args.paths or None, progress=not args.quiet)
+        # The library's ingest without the Assistant: nothing of the answering side is imported.
+        from .ingest import ingest
+
+        def embedding():
+            from .embedding import make_embedding
+
+            return make_embedding(settings)
+
+        report = ingest(args.paths or [settings.corpus_dir], settings, store, embedding, progress=not args.quiet)
         for warning in report.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         print(report.summary())
         return 0
+    from .assistant import Assistant
+
+    assistant = Assistant(settings, store=store)
     if args.command == "eval":
         return _eval(assistant, args)
     if args.command == "titles":

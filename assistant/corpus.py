@@ -19,6 +19,7 @@ from .models import Paper, normalize_title
 
 SUFFIXES = (".txt", ".jsonl", ".csv")
 MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_ABSTRACT_CHARS = 50_000  # the longest bundled abstract is about 2,500
 
 # Page furniture of the daily-papers feed, as whole lines.
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -97,6 +98,10 @@ def read_file(path: Path) -> list[Paper]:
         papers = list(_read_daily_dump(path, text))
     if not papers:
         raise CorpusError(path, None, "no papers found in this file")
+    for paper in papers:
+        if len(paper.abstract) > MAX_ABSTRACT_CHARS:
+            raise CorpusError(path, paper.line, f"the abstract of {paper.title[:80]!r} is {len(paper.abstract):,} "
+                              f"characters; the limit is {MAX_ABSTRACT_CHARS:,} (a whole paper is not an abstract)")
     return papers
 
 

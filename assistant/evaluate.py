@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 from tqdm import tqdm
 
-from .assistant import Assistant
 from .errors import QuestionError, SettingsError
 from .evalset import EvalQuestion
+
+if TYPE_CHECKING:
+    from .assistant import Assistant
 
 _MARKER = re.compile(r"\[(\d+)\]")
 

@@ -12,15 +12,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from llama_index.core.base.embeddings.base import BaseEmbedding
-from llama_index.core.schema import MetadataMode
-from tqdm import tqdm
+from typing import TYPE_CHECKING
 
-from .chunking import Chunker
 from .corpus import load_papers
 from .models import Paper
 from .settings import Settings
 from .store import PaperStore, chunk_nodes
+
+if TYPE_CHECKING:  # the heavy imports wait until something must be embedded: a no-op ingest is quick
+    from llama_index.core.base.embeddings.base import BaseEmbedding
 
 _WRITE_BATCH_CHUNKS = 64
 
@@ -85,6 +85,11 @@ def _write(
     progress: bool,
     on_progress: Callable[[int, int], None] | None,
 ) -> int:
+    from llama_index.core.schema import MetadataMode
+    from tqdm import tqdm
+
+    from .chunking import Chunker
+
     chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
     batches: list[tuple[list[str], list]] = [([], [])]
     for paper in papers:

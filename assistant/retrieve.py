@@ -75,6 +75,8 @@ class Retriever:
         version = self.store.version()
         with self._lock:
             if version != self._built_version:
+                if self._built_version is not None:
+                    self.store.refresh()  # the writer may have been another process
                 self._retrievers = self._build()
                 self._built_version = version
             return self._retrievers

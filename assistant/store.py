@@ -20,7 +20,7 @@ from typing import Any
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
-from .errors import StoreBusyError, StoreError
+from .errors import StoreBusyError, StoreError, StoreMismatchError
 from .models import Chunk, Paper
 from .settings import Settings
 
@@ -59,6 +59,31 @@ class PaperStore:
             )
         except Exception as exc:  # chromadb raises many unrelated types for one cause: cannot open
             raise StoreError(f"cannot open Chroma collection {self.name!r} at {self.location}: {exc}") from exc
+        built = (self.collection.metadata or {}).get("fingerprint")
+        if built != settings.index_fingerprint:
+            meta = self.collection.metadata or {}
+            raise StoreMismatchError(
+                f"collection {self.name!r} at {self.location} was built with other settings "
+                f"(embed_model={meta.get('embed_model')!r}, chunk_tokens={meta.get('chunk_tokens')}, "
+                f"chunk_overlap={meta.get('chunk_overlap')}); its vectors are not used. "
+                "Run `assistant ingest --rebuild` to rebuild it for the current settings."
+            )
+
+    def refresh(self) -> None:
+        """Reopen an embedded store so that writes made by another process are seen.
+
+        Chroma keeps the vector index of an embedded store in memory; after another process (the CLI
+        while the app runs) has written, the cached index no longer matches the metadata on disk, and
+        queries fail with "Error finding id". Releasing this client and opening a new one reloads it.
+        """
+        if self.settings.chroma_host:
+            return  # a server is the single owner of its index
+        close = getattr(self.client, "close", None)
+        if close is not None:
+            close()
+        self.client = _connect(self.settings)
+        self.collection = self.client.get_collection(self.name, embedding_function=None)
+        self.__dict__.pop("vector_store", None)
 
     @property
     def location(self) -> str:
@@ -125,6 +150,17 @@ class PaperStore:
     def stats(self) -> dict[str, int]:
         papers = self.stored_papers()
         return {"papers": len(papers), "chunks": sum(p.stored_chunks for p in papers.values())}
+
+    def notice(self) -> str:
+        """A sentence for people when this store is empty but holds indexes built under other settings."""
+        others = self.other_collections() if self.count() == 0 else []
+        if not others:
+            return ""
+        return (
+            f"The store at {self.location} holds {len(others)} index(es) built with other embedding or chunking "
+            f"settings ({', '.join(others)}); they are never mixed with this one. `assistant ingest` builds the "
+            "index for the current settings (the others stay untouched)."
+        )
 
     def other_collections(self) -> list[str]:
         """Collections of this prefix built under other settings (never read, only reported)."""
@@ -216,6 +252,16 @@ def _connect(settings: Settings):
         return chromadb.PersistentClient(path=str(settings.vectorstore_dir), settings=chroma_settings)
     except Exception as exc:  # connection refused, bad path, incompatible on-disk format...
         raise StoreError(f"cannot open the Chroma store at {_where(settings)}: {exc}") from exc
+
+
+def drop_collection(settings: Settings) -> bool:
+    """Delete the collection these settings use (for a rebuild); collections of other settings stay."""
+    client = _connect(settings)
+    names = [c if isinstance(c, str) else c.name for c in client.list_collections()]
+    if settings.collection_name not in names:
+        return False
+    client.delete_collection(settings.collection_name)
+    return True
 
 
 def _where(settings: Settings) -> str:

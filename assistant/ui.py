@@ -126,6 +126,8 @@ class ChatApp:
         if self.indexing.error:
             return f"**Indexing failed:** {safe_markdown(self.indexing.error)}"
         stats = self.assistant.store.stats()
+        if notice := self.assistant.store.notice():
+            return f"**Note:** {safe_markdown(notice)}"
         corpus = f"**Corpus:** {stats['papers']} papers, {stats['chunks']} chunks ({safe_markdown(self.assistant.store.location)})"
         if self.assistant.llm is None:
             answers = "**Answers:** extractive (quotes from the papers); no LLM configured"

@@ -21,6 +21,7 @@ class Reply:
     text: str = ""
     status: int = 200
     hang: bool = False  # accept the request, then send nothing
+    hang_for: float = 60.0  # seconds a hanging reply holds the connection
     delay: float = 0.0  # seconds between streamed chunks (or before a JSON reply)
     raw: bytes | None = None  # exact body (malformed replies)
     empty_choices_first: bool = False  # a stream chunk with "choices": [] before the text
@@ -61,9 +62,14 @@ class FakeLLM:
                 length = int(self.headers.get("Content-Length", 0))
                 request = json.loads(self.rfile.read(length) or b"{}")
                 fake.requests.append(request)
+                if request.get("model") != MODEL:
+                    error = {"error": {"message": f"The model `{request.get('model')}` does not exist.",
+                                       "type": "invalid_request_error", "code": "model_not_found"}}
+                    self._send(404, json.dumps(error).encode())
+                    return
                 reply = fake.reply(request)
                 if reply.hang:
-                    fake._stop.wait(60)
+                    fake._stop.wait(reply.hang_for)
                     return
                 if reply.status != 200:
                     error = {"error": {"message": "scripted failure", "type": "server_error"}}
@@ -104,7 +110,7 @@ class FakeLLM:
                 self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
                 self.wfile.flush()
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = _QuietServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
@@ -118,6 +124,14 @@ class FakeLLM:
         self._stop.set()
         self.server.shutdown()
         self.server.server_close()
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)  # a client hanging up is normal here
 
 
 def _pieces(text: str) -> list[str]:

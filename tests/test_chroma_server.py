@@ -1,0 +1,84 @@
+"""Server mode: a real `chroma run` on a loopback port, with ingest, ask() and the app against it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from gradio_client import Client
+
+from assistant import Assistant, Settings, StoreError
+from assistant.api import ask
+from tests.app_server import free_port, running_app
+from tests.conftest import FIXTURES, MINI_FEED
+
+QUESTION = "What is the virtual group initialization for upcycling mixture of experts?"
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory):
+    port = free_port()
+    path = tmp_path_factory.mktemp("chroma-server")
+    chroma = Path(sys.executable).with_name("chroma")
+    process = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2).close()
+            break
+        except OSError:
+            assert process.poll() is None and time.monotonic() < deadline, "chroma run did not start"
+            time.sleep(0.2)
+    yield port
+    process.terminate()
+    process.wait(timeout=30)
+
+
+@pytest.fixture
+def server_settings(chroma_server, tmp_path, request):
+    return Settings(chroma_host="127.0.0.1", chroma_port=chroma_server, embed_model="hash", min_support=0.15,
+                    corpus_dir=FIXTURES, vectorstore_dir=tmp_path / "unused",
+                    collection_prefix=f"t{abs(hash(request.node.name)) % 10**8}")  # a collection per test
+
+
+def test_ingest_is_idempotent_against_the_server(server_settings, tmp_path):
+    assistant = Assistant(server_settings)
+    assert assistant.ingest([MINI_FEED], progress=False).added == 8
+    assert assistant.ingest([MINI_FEED], progress=False).chunks_written == 0
+    assert assistant.store.location.startswith("http://127.0.0.1:")
+    assert not (tmp_path / "unused").exists()  # nothing written locally
+
+
+def test_ask_answers_from_the_server_store(server_settings):
+    answer = ask(QUESTION, **server_settings.model_dump(exclude={"llm_api_key"}))
+    assert answer.sources[0].title == "Upcycling Large Language Models into Mixture of Experts"
+    assert "[1]" in answer.text
+
+
+def test_two_clients_of_one_server_see_each_others_papers(server_settings, tmp_path):
+    reader, writer = Assistant(server_settings), Assistant(server_settings)
+    reader.ingest([MINI_FEED], progress=False)
+    reader.retriever.retrieve(QUESTION)
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text('{"title": "Markup Quarantine for Scripts", "abstract": "Hostile markup quarantine keeps scripts inert."}\n')
+    writer.ingest([extra], progress=False)
+    assert reader.retriever.retrieve("hostile markup quarantine scripts").papers[0].title == "Markup Quarantine for Scripts"
+
+
+def test_the_app_runs_against_the_server(server_settings):
+    assistant = Assistant(server_settings)
+    assistant.ingest([MINI_FEED], progress=False)
+    with running_app(assistant) as running:
+        result = Client(running.url, verbose=False).predict(QUESTION, "auto", 3, api_name="/ask")
+        assert result["sources"][0]["title"] == "Upcycling Large Language Models into Mixture of Experts"
+        assert "8 papers" in running.app.status()
+
+
+def test_an_unreachable_server_is_a_store_error_naming_it():
+    with pytest.raises(StoreError, match=r"http://127\.0\.0\.1:\d+"):
+        Assistant(Settings(chroma_host="127.0.0.1", chroma_port=free_port(), embed_model="hash"))

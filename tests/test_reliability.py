@@ -1,0 +1,145 @@
+"""Crashes, concurrent writers and stores built under other settings: nothing stored is lost or mixed."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from assistant import Assistant, Settings, StoreBusyError, StoreMismatchError
+from assistant.chunking import Chunker
+from assistant.corpus import load_papers
+from assistant.store import PaperStore
+from tests.conftest import MINI_FEED, PROJECT
+
+BUNDLED = PROJECT / "data"
+
+
+def _cli_ingest(store_dir, corpus, **popen):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(ASSISTANT_EMBED_MODEL="hash", ASSISTANT_VECTORSTORE_DIR=str(store_dir))
+    return subprocess.Popen([sys.executable, "-m", "assistant.cli", "ingest", str(corpus), "--quiet"], env=env,
+                            cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)
+
+
+def _corpus(tmp_path, name: str, suffix: str = "", n: int = 200):
+    """The first ``n`` bundled papers as JSON Lines, each abstract ending in ``suffix``."""
+    path = tmp_path / name
+    with path.open("w") as out:
+        for paper in load_papers([BUNDLED]).papers[:n]:
+            out.write(json.dumps({"title": paper.title, "abstract": paper.abstract + suffix}) + "\n")
+    return path
+
+
+def _assert_consistent(settings, corpus):
+    papers = load_papers([corpus]).papers
+    chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
+    expected = {p.paper_id: (p.content_hash, len(chunker.chunk(p))) for p in papers}
+    store = PaperStore(settings)
+    stored = store.stored_papers()
+    assert {pid: (s.content_hash, s.stored_chunks) for pid, s in stored.items()} == expected
+    assert store.count() == sum(n for _, n in expected.values())
+    ids = store.collection.get(include=[])["ids"]
+    assert len(ids) == len(set(ids))
+    assistant = Assistant(settings)
+    for paper in random.Random(0).sample(papers, 15):
+        found = assistant.retriever.retrieve(paper.title, k=5, kind="hybrid")
+        assert paper.paper_id in [p.paper_id for p in found.papers], paper.title
+        hits = store.collection.query(query_embeddings=[found.query_embedding], n_results=3,
+                                      where={"paper_id": paper.paper_id})
+        assert hits["ids"][0] and all(i.startswith(paper.paper_id) for i in hits["ids"][0])
+
+
+def test_sigkill_at_random_moments_then_ingest_again_leaves_a_consistent_store(tmp_path):
+    settings = Settings(vectorstore_dir=tmp_path / "vs", embed_model="hash")
+    original = _corpus(tmp_path, "original.jsonl")
+    edited = _corpus(tmp_path, "edited.jsonl", " Edited for the crash test.")  # every paper rewritten
+    # How long one uncut ingest takes here, so the kills land inside it.
+    started = time.monotonic()
+    assert _cli_ingest(tmp_path / "timing", original).wait(timeout=120) == 0
+    span = time.monotonic() - started
+    rng = random.Random(1234)
+    kills = attempts = 0
+    while kills < 10:  # a kill that lands after the ingest finished is not a trial: try again
+        attempts += 1
+        assert attempts <= 30, f"only {kills} of {attempts} kills landed while the ingest ran"
+        store_dir = tmp_path / f"trial{attempts}"
+        trial_settings = settings.with_overrides(vectorstore_dir=store_dir)
+        target = original
+        if attempts % 2:  # half the trials kill an update of a full store: the delete-then-add window
+            Assistant(trial_settings).ingest([original], progress=False)
+            target = edited
+        process = _cli_ingest(store_dir, target)
+        time.sleep(rng.uniform(0.2 * span, span))
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        kills += process.returncode == -signal.SIGKILL
+        Assistant(trial_settings).ingest([target], progress=False)  # the repair
+        _assert_consistent(trial_settings, target)
+
+
+def test_second_ingest_while_one_runs_is_refused_with_a_clear_message(settings, tmp_path):
+    first, second = Assistant(settings), Assistant(settings)
+    with first.store.write_lock():
+        with pytest.raises(StoreBusyError, match=f"another ingest \\(pid {os.getpid()}\\) is writing to"):
+            second.ingest([MINI_FEED], progress=False)
+    assert second.ingest([MINI_FEED], progress=False).added == 8  # free again once the first is done
+
+
+def test_second_ingest_from_another_process_is_refused(settings, tmp_path):
+    holder = Assistant(settings)
+    with holder.store.write_lock():
+        process = _cli_ingest(settings.vectorstore_dir, MINI_FEED)
+        _, err = process.communicate(timeout=120)
+    assert process.returncode == 1
+    assert b"error: another ingest" in err and b"wait for it to finish" in err
+
+
+def test_a_running_assistant_sees_papers_ingested_elsewhere_without_a_restart(assistant, settings, tmp_path):
+    question = "What does hostile markup quarantine do with scripts?"
+    assert "Quarantine" not in " ".join(p.title for p in assistant.retriever.retrieve(question).papers)
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps({"title": "Markup Quarantine for Scripts",
+                                 "abstract": "Hostile markup quarantine keeps scripts as inert text."}) + "\n")
+    Assistant(settings).ingest([extra], progress=False)  # another writer: the CLI, a second app
+    assert assistant.retriever.retrieve(question).papers[0].title == "Markup Quarantine for Scripts"
+
+
+def test_store_built_under_other_settings_says_so_and_is_never_mixed(settings, tmp_path):
+    first = Assistant(settings.with_overrides(chunk_tokens=128))
+    first.ingest([MINI_FEED], progress=False)
+    small_chunks = first.store.count()
+
+    current = Assistant(settings)
+    assert "built with other embedding or chunking settings" in current.store.notice()
+    assert current.store.count() == 0
+    current.ingest([MINI_FEED], progress=False)
+    assert current.store.count() < small_chunks  # its own, larger chunks
+    assert Assistant(settings.with_overrides(chunk_tokens=128)).store.count() == small_chunks  # untouched
+    assert current.store.notice() == ""
+
+
+def test_collection_whose_fingerprint_disagrees_is_refused_with_a_rebuild_hint(settings):
+    store = PaperStore(settings)
+    store.collection.modify(metadata={**store.collection.metadata, "fingerprint": "from-elsewhere"})
+    with pytest.raises(StoreMismatchError, match="assistant ingest --rebuild"):
+        PaperStore(settings)
+
+
+def test_a_running_assistant_sees_papers_ingested_by_another_process(assistant, settings, tmp_path):
+    question = "What does hostile markup quarantine do with scripts?"
+    assistant.retriever.retrieve(question)  # indexes built and cached in this process
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps({"title": "Markup Quarantine for Scripts",
+                                 "abstract": "Hostile markup quarantine keeps scripts as inert text."}) + "\n")
+    assert _cli_ingest(settings.vectorstore_dir, extra).wait(timeout=120) == 0
+    found = assistant.retriever.retrieve(question)
+    assert found.papers[0].title == "Markup Quarantine for Scripts"
+    for kind in ("dense", "bm25"):
+        assert "Markup Quarantine for Scripts" in [p.title for p in assistant.retriever.retrieve(question, kind=kind).papers]
