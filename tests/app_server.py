@@ -5,6 +5,9 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
+import subprocess
+import time
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +22,19 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 120) -> None:
+    """Poll ``url`` until it answers; fail if ``process`` (the server behind it) dies or time runs out."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            assert process.poll() is None, f"{process.args[:3]} exited with {process.returncode}"
+            assert time.monotonic() < deadline, f"{url} did not answer within {timeout:g} s"
+            time.sleep(0.2)
 
 
 @dataclass

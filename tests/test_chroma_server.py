@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ from gradio_client import Client
 
 from assistant import Assistant, Settings, StoreError
 from assistant.api import ask
-from tests.app_server import free_port, running_app
+from tests.app_server import free_port, running_app, wait_for_http
 from tests.conftest import FIXTURES, MINI_FEED
 
 QUESTION = "What is the virtual group initialization for upcycling mixture of experts?"
@@ -26,14 +24,7 @@ def chroma_server(tmp_path_factory):
     chroma = Path(sys.executable).with_name("chroma")
     process = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2).close()
-            break
-        except OSError:
-            assert process.poll() is None and time.monotonic() < deadline, "chroma run did not start"
-            time.sleep(0.2)
+    wait_for_http(f"http://127.0.0.1:{port}/api/v2/heartbeat", process, timeout=60)
     yield port
     process.terminate()
     process.wait(timeout=30)

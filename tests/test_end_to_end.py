@@ -4,13 +4,11 @@ import os
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
 import assistant as package
-from tests.app_server import ask_in_page, free_port
+from tests.app_server import ask_in_page, free_port, wait_for_http
 from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.slow
@@ -65,15 +63,7 @@ def test_app_process_answers_in_the_browser_with_nothing_configured(real, browse
                            stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}/"
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=2).close()
-                break
-            except OSError:
-                assert app.poll() is None, (tmp_path / "app.log").read_text()
-                assert time.monotonic() < deadline, "the app did not come up in 120 s"
-                time.sleep(0.5)
+        wait_for_http(url, app)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(url)
         page.wait_for_selector("#status-line :text('461 papers')")

@@ -13,13 +13,11 @@ import importlib.metadata
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
 from assistant import Assistant, Delta
-from tests.app_server import free_port
+from tests.app_server import free_port, wait_for_http
 from tests.conftest import MINI_FEED
 
 pytestmark = pytest.mark.llamacpp
@@ -43,14 +41,7 @@ def llama_server():
     process = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", model, "--host", "127.0.0.1",
                                 "--port", str(port), "--n_ctx", "4096"], stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=2).close()
-            break
-        except OSError:
-            assert process.poll() is None and time.monotonic() < deadline, "llama_cpp.server did not start"
-            time.sleep(0.5)
+    wait_for_http(f"http://127.0.0.1:{port}/v1/models", process)
     yield f"http://127.0.0.1:{port}/v1"
     process.terminate()
     process.wait(timeout=30)

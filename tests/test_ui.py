@@ -104,7 +104,10 @@ def test_sessions_do_not_share_conversations(extractive_app):
     assert len(chat) == 2 and "Searched for" not in panel
 
 
-def test_twenty_concurrent_clients_all_get_cited_answers(llm_app):
+def test_twenty_concurrent_clients_all_get_cited_answers(llm_app, fake_llm):
+    answer = "Upcycling reuses dense checkpoints [1], at a fraction of the cost [2]."
+    fake_llm.reply = lambda request: Reply(text=answer, delay=1.0 / 20)  # about 20 chunks: ~1 s an answer
+
     def one(i: int):
         chat, panel, _ = _client(llm_app.url).predict(f"{QUESTION} ({i})", "auto", 5, api_name="/chat")
         return _text(chat[-1]), panel
