@@ -39,7 +39,7 @@ from .terms import content_words
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
 _NEAR_MISSES = 3  # papers listed apart when the assistant declines
 # Words by which a follow-up points back at the conversation ("how fast is it?", "what about those?").
-_REFERRING = frozenset("it its it's they them their theirs this that these those he she his her its same above "
+_REFERRING = frozenset("it its it's they them their theirs this that these those he she his her same above "
                        "previous earlier former latter also".split())
 _CONTINUING = ("and ", "what about", "how about", "why", "but ", "so ", "then ")
 

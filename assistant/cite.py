@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 _MARKER = re.compile(r"(\s*)\[(\s*\d+(?:\s*(?:,|;|-|–)\s*\d+)*\s*)\]")
+CITATION = re.compile(r"\[(\d+)\]")
+"""A marker as it stands in a finished answer, after rewriting: ``[n]``, one number."""
 _OPEN_TAIL = re.compile(r"\s*\[[\d\s,;\-–]*$")  # a marker that may still be arriving
 _MAX_HELD = 40
 _MAX_RANGE = 20

@@ -8,7 +8,6 @@ not) in retrieval order, so it measures what a user is shown.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -16,13 +15,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 from tqdm import tqdm
 
+from .cite import CITATION
 from .errors import QuestionError, SettingsError
 from .evalset import EvalQuestion
 
 if TYPE_CHECKING:
     from .assistant import Assistant
 
-_MARKER = re.compile(r"\[(\d+)\]")
 
 # A configuration is one or more of these joined by "+", e.g. "dense+llm".
 CONFIG_PARTS: dict[str, dict[str, str]] = {
@@ -123,7 +122,7 @@ def judge(question: EvalQuestion, answer: dict) -> QuestionResult:
     cited = [s["paper_id"] for s in answer["sources"]]
     shown = sorted([*answer["sources"], *answer["uncited"]], key=lambda s: s.get("rank") or 10**6)
     papers = list(dict.fromkeys(s["paper_id"] for s in shown))
-    markers = [int(n) for n in _MARKER.findall(answer["text"])]
+    markers = [int(n) for n in CITATION.findall(answer["text"])]
     orphans = sum(1 for n in markers if not 1 <= n <= len(cited))
     text = " ".join(answer["text"].casefold().split())
     found = tuple(f for f in question.facts if " ".join(f.casefold().split()) in text)

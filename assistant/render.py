@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .cite import CITATION
 from .models import NO_ANSWER
 
-_MARKER = re.compile(r"\[(\d+)\]")
 # ![alt](url), ![alt][ref] and ![alt]: all make a markdown renderer fetch something.
 _IMAGE = re.compile(r"!\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])?")
 _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -54,7 +54,7 @@ def link_citations(text: str, turn: int, n_sources: int) -> str:
             return match.group(0)
         return f"[\\[{number}\\]](#{anchor(turn, number)})"
 
-    return _MARKER.sub(link, text)
+    return CITATION.sub(link, text)
 
 
 def sources_html(answer: Mapping[str, Any] | None, turn: int) -> str:

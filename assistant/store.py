@@ -59,9 +59,8 @@ class PaperStore:
             )
         except Exception as exc:  # chromadb raises many unrelated types for one cause: cannot open
             raise StoreError(f"cannot open Chroma collection {self.name!r} at {self.location}: {exc}") from exc
-        built = (self.collection.metadata or {}).get("fingerprint")
-        if built != settings.index_fingerprint:
-            meta = self.collection.metadata or {}
+        meta = self.collection.metadata or {}
+        if meta.get("fingerprint") != settings.index_fingerprint:
             raise StoreMismatchError(
                 f"collection {self.name!r} at {self.location} was built with other settings "
                 f"(embed_model={meta.get('embed_model')!r}, chunk_tokens={meta.get('chunk_tokens')}, "
@@ -165,8 +164,7 @@ class PaperStore:
     def other_collections(self) -> list[str]:
         """Collections of this prefix built under other settings (never read, only reported)."""
         prefix = f"{self.settings.collection_prefix}-"
-        names = [c if isinstance(c, str) else c.name for c in self.client.list_collections()]
-        return sorted(n for n in names if n.startswith(prefix) and n != self.name)
+        return sorted(n for n in _collection_names(self.client) if n.startswith(prefix) and n != self.name)
 
     # Writing -----------------------------------------------------------------------------------
 
@@ -257,11 +255,14 @@ def _connect(settings: Settings):
 def drop_collection(settings: Settings) -> bool:
     """Delete the collection these settings use (for a rebuild); collections of other settings stay."""
     client = _connect(settings)
-    names = [c if isinstance(c, str) else c.name for c in client.list_collections()]
-    if settings.collection_name not in names:
+    if settings.collection_name not in _collection_names(client):
         return False
     client.delete_collection(settings.collection_name)
     return True
+
+
+def _collection_names(client) -> list[str]:
+    return [c if isinstance(c, str) else c.name for c in client.list_collections()]  # str in newer chromadb
 
 
 def _where(settings: Settings) -> str:

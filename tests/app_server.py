@@ -57,6 +57,19 @@ def running_app(assistant: Assistant) -> Iterator[RunningApp]:
         demo.close()
 
 
+def hostile_llm_assistant(settings, fake_llm, tmp_path: Path, model_text) -> tuple[Assistant, str]:
+    """An LLM-mode assistant over the mini feed plus the hostile paper; the fake model answers
+    ``model_text(tracker_url)``. Returns it with the tracker URL, which nothing may ever fetch."""
+    from tests.conftest import MINI_FEED
+    from tests.fake_llm import Reply
+
+    tracker = fake_llm.base_url.replace("/v1", "/pixel.png")
+    fake_llm.reply = lambda request: Reply(text=model_text(tracker))
+    llm = Assistant(settings.with_overrides(llm_base_url=fake_llm.base_url, llm_model="fake-model"))
+    llm.ingest([MINI_FEED, hostile_paper(tmp_path / "hostile.jsonl", tracker)], progress=False)
+    return llm, tracker
+
+
 def hostile_paper(path: Path, tracker_url: str) -> Path:
     """A paper whose abstract carries markup that must stay inert: a script, an image, an HTML image."""
     abstract = (

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import Assistant
-from tests.app_server import ask_in_page as _ask, hostile_paper, running_app
-from tests.conftest import MINI_FEED, PROJECT
-from tests.fake_llm import Reply
+from tests.app_server import ask_in_page as _ask, hostile_llm_assistant, running_app
+from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.browser
 
@@ -42,12 +40,8 @@ def test_question_in_the_browser_gets_a_cited_answer_and_its_sources(browser, as
 
 
 def test_hostile_markup_stays_inert_in_the_browser(browser, settings, fake_llm, tmp_path):
-    tracker = fake_llm.base_url.replace("/v1", "/pixel.png")
-    fake_llm.reply = lambda request: Reply(
-        text=f"It keeps scripts as text [1]. <img src=\"{tracker}\" onerror=\"window.pwned=3\"> ![p]({tracker})"
-    )
-    llm = Assistant(settings.with_overrides(llm_base_url=fake_llm.base_url, llm_model="fake-model"))
-    llm.ingest([MINI_FEED, hostile_paper(tmp_path / "hostile.jsonl", tracker)], progress=False)
+    llm, _ = hostile_llm_assistant(settings, fake_llm, tmp_path, lambda tracker: (
+        f"It keeps scripts as text [1]. <img src=\"{tracker}\" onerror=\"window.pwned=3\"> ![p]({tracker})"))
     with running_app(llm) as running:
         page = browser.new_page()
         page.goto(running.url)

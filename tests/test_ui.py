@@ -12,8 +12,7 @@ from gradio_client import Client
 
 from assistant import Assistant
 from assistant.ui import ChatApp
-from tests.app_server import hostile_paper, running_app
-from tests.conftest import MINI_FEED
+from tests.app_server import hostile_llm_assistant, running_app
 from tests.fake_llm import Reply
 
 QUESTION = "How does upcycling turn dense models into mixture of experts?"
@@ -141,12 +140,8 @@ def test_a_full_queue_turns_questions_away_with_a_message(llm_assistant, fake_ll
 
 
 def test_hostile_abstract_and_model_output_reach_the_page_inert(settings, fake_llm, tmp_path):
-    tracker = fake_llm.base_url.replace("/v1", "/pixel.png")
-    fake_llm.reply = lambda request: Reply(
-        text=f"Quarantine keeps scripts as text [1]. <script>alert(1)</script> ![pixel]({tracker})"
-    )
-    llm = Assistant(settings.with_overrides(llm_base_url=fake_llm.base_url, llm_model="fake-model"))
-    llm.ingest([MINI_FEED, hostile_paper(tmp_path / "hostile.jsonl", tracker)], progress=False)
+    llm, _ = hostile_llm_assistant(settings, fake_llm, tmp_path, lambda tracker: (
+        f"Quarantine keeps scripts as text [1]. <script>alert(1)</script> ![pixel]({tracker})"))
     with running_app(llm) as running:
         chat, panel, _ = _client(running.url).predict(
             "How does hostile markup quarantine keep scripts as text?", "auto", 5, api_name="/chat"
