@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from .cite import CitationRewriter
@@ -27,13 +28,14 @@ from .compose import (
 )
 from .embedding import make_embedding
 from .errors import LLMError, QuestionError
-from .extractive import SentenceRanker
+from .evidence import Evidence, weigh
+from .extractive import SentenceRanker, question_form
 from .ingest import IngestReport, ingest
 from .llm import LLMClient
 from .models import NO_ANSWER, Answer, Source
 from .retrieve import Retrieval, RetrievedPaper, Retriever
 from .settings import Mode, Settings, load_settings
-from .store import PaperStore
+from .store import PaperStore, StoredSentence
 from .terms import content_words
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
@@ -55,6 +57,7 @@ class Delta:
 class Turn:
     question: str
     answer: str
+    papers: tuple[str, ...] = ()  # ids of the papers the answer cited: what "they" and "it" point back to
 
 
 @dataclass
@@ -65,6 +68,7 @@ class _Run:
     started: float = field(default_factory=time.perf_counter)
     timings: dict[str, float] = field(default_factory=dict)
     notice: str = ""
+    evidence: Evidence | None = None
 
     def lap(self, name: str, since: float) -> None:
         self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - since
@@ -118,7 +122,7 @@ class Assistant:
 
     @cached_property
     def ranker(self) -> SentenceRanker:
-        return SentenceRanker(self.embedding)
+        return SentenceRanker()
 
     def warm_up(self) -> None:
         """Load the embedding model and build the retrievers now, so the first question is not the slow one."""
@@ -177,22 +181,43 @@ class Assistant:
             run.notice = "No LLM is configured (set ASSISTANT_LLM_BASE_URL); showing the extractive answer."
 
         query = run.query = self._standalone(question, history, run)
+        previous = self._followed_papers(question, history, run)
         t = time.perf_counter()
-        found = self.retriever.retrieve(query, k=top_k, kind=retriever)
+        if previous:
+            found = self.retriever.among(query, previous)
+        else:
+            found = self.retriever.retrieve(query, k=top_k, kind=retriever)
         run.lap("retrieval", t)
 
-        if found.support < self.settings.min_support:
-            yield self._finish(run, NO_ANSWER, found.papers[:_NEAR_MISSES], [], {}, abstained=True)
+        t = time.perf_counter()
+        sentences = self.store.paper_sentences([p.paper_id for p in found.papers])
+        evidence = run.evidence = self._evidence(query, found, sentences)
+        run.lap("evidence", t)
+        if not evidence.supported:
+            yield self._finish(run, NO_ANSWER, found.papers[:_NEAR_MISSES], [], abstained=True)
             return
-        abstracts = self._abstracts(found.papers)
         if run.mode is Mode.LLM:
             try:
-                yield from self._llm_answer(run, query, found, abstracts)
+                yield from self._llm_answer(run, query, found, self._abstracts(found.papers))
                 return
             except LLMError as exc:
                 run.notice = f"{exc}; showing the extractive answer instead."
                 run.mode = Mode.EXTRACTIVE
-        yield self._extractive_answer(run, query, found, abstracts)
+        yield self._extractive_answer(run, query, found, sentences)
+
+    def _followed_papers(self, question: str, history: Sequence[Turn], run: _Run) -> list[str]:
+        """The papers an extractive follow-up that points back ("How much memory do they save?") is about."""
+        if not history or run.mode is Mode.LLM or not history[-1].papers or not leans_on_context(question):
+            return []
+        return list(history[-1].papers)
+
+    def _evidence(self, query: str, found: Retrieval, sentences: dict[str, list[StoredSentence]]) -> Evidence:
+        vector = np.asarray(found.query_embedding, dtype=np.float32)
+        vector = vector / (np.linalg.norm(vector) or 1.0)
+        best_sentence = max((float(s.vector @ vector) for each in sentences.values() for s in each), default=0.0)
+        return weigh(query, self.retriever.term_stats(), found.support, best_sentence,
+                     [(p.title, " ".join(s.text for s in sentences.get(p.paper_id, []))) for p in found.papers],
+                     self.settings.min_support)
 
     def _standalone(self, question: str, history: Sequence[Turn], run: _Run) -> str:
         """A follow-up made self-contained: condensed by the LLM, or joined to the previous question."""
@@ -219,14 +244,17 @@ class Assistant:
         records = self.store.paper_records([p.paper_id for p in papers])
         return {pid: meta.get("abstract", "") for pid, meta in records.items()}
 
-    def _extractive_answer(self, run: _Run, query: str, found: Retrieval, abstracts: dict[str, str]) -> Answer:
+    def _extractive_answer(self, run: _Run, query: str, found: Retrieval,
+                           sentences: dict[str, list[StoredSentence]]) -> Answer:
         t = time.perf_counter()
-        ranked = self.ranker.rank(query, found.query_embedding, found.papers, abstracts)
-        draft = extractive_draft(run.question, found.papers, ranked, self.settings.extractive_sentences)
+        focus = run.evidence.title_paper if run.evidence and run.evidence.names_a_paper else None
+        ranked = self.ranker.rank(query, found.query_embedding, found.papers, sentences, focus=focus,
+                                  form=question_form(run.question))
+        draft = extractive_draft(run.question, found.papers, ranked, self.settings.extractive_sentences, focus)
         run.lap("generation", t)
         cited = [found.papers[i] for i in draft.order]
         highlights = {found.papers[i].paper_id: lines for i, lines in draft.highlights.items()}
-        return self._finish(run, draft.text, cited, found.papers, abstracts, highlights=highlights)
+        return self._finish(run, draft.text, cited, found.papers, highlights=highlights)
 
     def _llm_answer(self, run: _Run, query: str, found: Retrieval, abstracts: dict[str, str]) -> Iterator[Delta | Answer]:
         assert self.llm is not None
@@ -248,7 +276,7 @@ class Assistant:
             run.lap("generation", t)
         text = "".join(parts).strip()
         if is_no_answer(text):
-            yield self._finish(run, NO_ANSWER, found.papers[:_NEAR_MISSES], [], {}, abstained=True)
+            yield self._finish(run, NO_ANSWER, found.papers[:_NEAR_MISSES], [], abstained=True)
             return
         cited = [sources[n - 1].paper for n in rewriter.order]
         if not cited:
@@ -257,12 +285,11 @@ class Assistant:
             s.paper.paper_id: cited_sentences(text, s.text, number)
             for number, s in enumerate((sources[n - 1] for n in rewriter.order), start=1)
         }
-        yield self._finish(
-            run, text, cited, [s.paper for s in sources], abstracts, highlights=highlights, dropped=rewriter.dropped
-        )
+        yield self._finish(run, text, cited, [s.paper for s in sources], highlights=highlights,
+                           dropped=rewriter.dropped)
 
     def _finish(self, run: _Run, text: str, cited: list[RetrievedPaper], retrieved: list[RetrievedPaper],
-                abstracts: dict[str, str], *, highlights: dict[str, list[str]] | None = None,
+                *, highlights: dict[str, list[str]] | None = None,
                 abstained: bool = False, dropped: int = 0) -> Answer:
         highlights = highlights or {}
         cited_ids = {p.paper_id for p in cited}
@@ -282,6 +309,7 @@ class Assistant:
             notice=run.notice,
             dropped_citations=dropped,
             timings=dict(run.timings),
+            evidence=run.evidence,
         )
 
 

@@ -30,7 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("status", help="what the store holds and how answers are made")
 
     ev = commands.add_parser("eval", help="score answers on a question set (JSON Lines)")
-    ev.add_argument("questions", help="question set: one JSON object a line (see evals/README.md)")
+    ev.add_argument("questions", nargs="+", help="question sets: one JSON object a line (see evals/README.md); "
+                    "several are scored as one")
+    ev.add_argument("--split", choices=["calibration", "heldout"], help="only this half of each set")
     ev.add_argument("--out", help="folder for report.json, report.md and report.png (default: reports/<set name>)")
     ev.add_argument("-k", "--k", type=int, default=5, help="papers per answer (default 5)")
     ev.add_argument("--compare", help="comma-separated configurations, e.g. hybrid,dense,bm25 or extractive,llm "
@@ -47,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
 
     titles = commands.add_parser("titles", help="print the generated question set: each paper's title asks for its paper")
     titles.add_argument("paths", nargs="*", help="corpus files or folders (default: the bundled corpus)")
+    names = commands.add_parser("names", help="print the generated named-method set: 'What does X do?' and other "
+                                "phrasings for each paper whose title starts with a short name")
+    names.add_argument("paths", nargs="*", help="corpus files or folders (default: the bundled corpus)")
 
     settings = commands.add_parser("settings", help="list the settings")
     settings.add_argument("--markdown", action="store_true", help="as the README's table")
@@ -101,11 +106,12 @@ def _run(args: argparse.Namespace) -> int:
     assistant = Assistant(settings, store=store)
     if args.command == "eval":
         return _eval(assistant, args)
-    if args.command == "titles":
+    if args.command in ("titles", "names"):
         from .corpus import load_papers
-        from .evalset import title_questions
+        from .evalset import name_questions, title_questions
 
-        for record in title_questions(load_papers(args.paths or [settings.corpus_dir]).papers):
+        generate = title_questions if args.command == "titles" else name_questions
+        for record in generate(load_papers(args.paths or [settings.corpus_dir]).papers):
             print(json.dumps(record, ensure_ascii=False))
         return 0
     if args.command == "status":
@@ -137,13 +143,15 @@ def _eval(assistant, args: argparse.Namespace) -> int:
     report = assistant.ensure_corpus()
     if report is not None:
         print(report.summary(), file=sys.stderr)
-    questions = load_questions(args.questions, known=assistant.store.stored_papers())
+    known = assistant.store.stored_papers()
+    questions = [q for path in args.questions for q in load_questions(path, known=known, split=args.split)]
     runs = [evaluate(assistant, questions, args.k, config, progress=not args.quiet) for config in configs]
     settings = {"embed_model": assistant.settings.embed_model, "retriever": assistant.settings.retriever,
                 "mode": assistant.settings.effective_mode.value, "min_support": assistant.settings.min_support,
                 "k": args.k, "llm": assistant.llm.describe() if assistant.llm else None}
-    data = report_data(runs, Path(args.questions).name, settings)
-    out = Path(args.out or Path("reports") / Path(args.questions).stem)
+    set_name = " + ".join(Path(p).name for p in args.questions) + (f" ({args.split})" if args.split else "")
+    data = report_data(runs, set_name, settings)
+    out = Path(args.out or Path("reports") / "+".join(Path(p).stem for p in args.questions))
     paths = write_reports(data, out)
     print(console_table(data))
     print("wrote " + ", ".join(str(p) for p in paths))

@@ -87,7 +87,8 @@ class ExtractiveDraft:
     highlights: dict[int, list[str]]  # paper index -> quoted sentences
 
 
-def extractive_draft(question: str, papers: list[RetrievedPaper], ranked: list[Quote], limit: int) -> ExtractiveDraft:
+def extractive_draft(question: str, papers: list[RetrievedPaper], ranked: list[Quote], limit: int,
+                     focus: int | None = None) -> ExtractiveDraft:
     if is_paper_list_question(question):
         best = best_per_paper(ranked, len(papers))
         order = sorted(best, key=lambda i: (-best[i].score, i))
@@ -95,7 +96,7 @@ def extractive_draft(question: str, papers: list[RetrievedPaper], ranked: list[Q
         text = "Papers in the collection on this question:\n\n" + "\n".join(lines)
         return ExtractiveDraft(text, order, {i: [best[i].sentence] for i in order})
 
-    quotes = select_quotes(ranked, limit)
+    quotes = select_quotes(ranked, limit, focus)
     order: list[int] = []
     for quote in quotes:
         if quote.paper_index not in order:

@@ -4,11 +4,13 @@
 
 ``kind`` is ``fact`` (one paper answers it), ``topic`` (several do) or ``unanswerable`` (none does;
 ``relevant`` empty). Titles match stored papers case-, whitespace- and punctuation-insensitively;
-``facts`` are strings a correct answer contains (case-insensitive).
+``facts`` are strings a correct answer contains (case-insensitive). ``split`` (optional) is
+``calibration`` (thresholds may be tuned on it) or ``heldout`` (only ever measured).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -18,6 +20,10 @@ from .errors import QuestionSetError
 from .models import Paper, paper_id_for
 
 KINDS = ("fact", "topic", "unanswerable")
+SPLITS = ("calibration", "heldout")
+# The phrasings a researcher uses for a paper known by its short name ("QuEST: ..." -> "QuEST").
+NAME_PHRASINGS = ("What does {} do?", "What is {}?", "How well does {} work?", "Results of {}?")
+_MAX_NAME_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -28,14 +34,17 @@ class EvalQuestion:
     relevant: tuple[str, ...] = ()  # titles as written in the set
     facts: tuple[str, ...] = ()
     relevant_ids: frozenset[str] = field(default_factory=frozenset)
+    split: str = ""
 
     @property
     def answerable(self) -> bool:
         return self.kind != "unanswerable"
 
 
-def load_questions(path: Path | str, known: Mapping[str, str] | None = None) -> list[EvalQuestion]:
-    """Read and check a set. ``known`` maps stored paper ids to titles; an unknown title is an error."""
+def load_questions(path: Path | str, known: Mapping[str, object] | None = None, split: str | None = None
+                   ) -> list[EvalQuestion]:
+    """Read and check a set. ``known`` holds the stored paper ids; an unknown title is an error.
+    With ``split``, only that half of the set is returned."""
     path = Path(path)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -55,6 +64,10 @@ def load_questions(path: Path | str, known: Mapping[str, str] | None = None) -> 
         questions.append(question)
     if not questions:
         raise QuestionSetError(path, None, "no questions in this file")
+    if split:
+        questions = [q for q in questions if q.split == split]
+        if not questions:
+            raise QuestionSetError(path, None, f"no questions of split {split!r} in this file")
     return questions
 
 
@@ -76,6 +89,9 @@ def _parse(path: Path, number: int, line: str, known: Mapping[str, str] | None) 
         raise bad('"question" is missing or empty')
     relevant = _strings(record.get("relevant", []), "relevant", bad)
     facts = _strings(record.get("facts", []), "facts", bad)
+    split = record.get("split", "")
+    if split and split not in SPLITS:
+        raise bad(f"split {split!r} is not one of {', '.join(SPLITS)}")
     if kind == "unanswerable" and relevant:
         raise bad("an unanswerable question lists no relevant papers")
     if kind != "unanswerable" and not relevant:
@@ -93,6 +109,7 @@ def _parse(path: Path, number: int, line: str, known: Mapping[str, str] | None) 
         relevant=tuple(relevant),
         facts=tuple(facts),
         relevant_ids=frozenset(ids),
+        split=split,
     )
 
 
@@ -108,3 +125,33 @@ def title_questions(papers: Iterable[Paper]) -> list[dict]:
         {"id": f"title-{p.paper_id}", "kind": "fact", "question": p.title, "relevant": [p.title], "facts": []}
         for p in papers
     ]
+
+
+def split_of(key: str) -> str:
+    """A stable half: the same key always lands in the same split."""
+    return SPLITS[int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % 2]
+
+
+def short_name(title: str) -> str | None:
+    """The name a paper goes by when its title starts with one ("QuEST: Stable Training..." -> "QuEST")."""
+    name, colon, _ = title.partition(":")
+    name = name.strip()
+    if colon and name and len(name.split()) <= _MAX_NAME_WORDS:
+        return name
+    return None
+
+
+def name_questions(papers: Iterable[Paper]) -> list[dict]:
+    """The generated named-method set: each paper with a short name, asked about in several phrasings.
+    Split by paper, so the held-out half asks about papers the calibration half never names."""
+    records = []
+    for paper in papers:
+        name = short_name(paper.title)
+        if name is None:
+            continue
+        split = split_of(paper.paper_id)
+        asked = [p.format(name) for p in NAME_PHRASINGS] + [NAME_PHRASINGS[0].format(name.lower())]
+        for n, question in enumerate(dict.fromkeys(asked)):
+            records.append({"id": f"name-{paper.paper_id}-{n}", "split": split, "kind": "fact",
+                            "question": question, "relevant": [paper.title], "facts": []})
+    return records

@@ -104,7 +104,6 @@ def evaluate(assistant: Assistant, questions: Sequence[EvalQuestion], k: int, co
         raise SettingsError(f"configuration {config!r} needs an LLM: set ASSISTANT_LLM_BASE_URL or OPENAI_API_KEY")
     run = EvalRun(config=config, k=k)
     assistant.warm_up()
-    assistant.ranker.clear()  # each configuration starts cold, so their latencies compare
     for question in tqdm(questions, desc=config, unit="q", disable=not progress, leave=False):
         try:
             answer = assistant.ask(question.question, top_k=k, **overrides).to_dict()

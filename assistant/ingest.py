@@ -32,13 +32,15 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     chunks_written: int = 0
+    sentences_written: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (
             f"{self.papers_read} papers read: {self.added} added, {self.updated} updated, "
-            f"{self.unchanged} unchanged; {self.chunks_written} chunks embedded in {self.seconds:.1f} s"
+            f"{self.unchanged} unchanged; {self.chunks_written} chunks and {self.sentences_written} sentences "
+            f"embedded in {self.seconds:.1f} s"
         )
 
 
@@ -71,7 +73,7 @@ def ingest(
                 report.updated += 1
             todo.append(paper)
         if todo:
-            report.chunks_written = _write(todo, settings, store, embedding(), progress, on_progress)
+            report.chunks_written, report.sentences_written = _write(todo, settings, store, embedding(), progress, on_progress)
             store.bump_version()
     report.seconds = time.perf_counter() - started
     return report
@@ -84,32 +86,41 @@ def _write(
     model: BaseEmbedding,
     progress: bool,
     on_progress: Callable[[int, int], None] | None,
-) -> int:
+) -> tuple[int, int]:
+    """Chunks and sentences written."""
     from llama_index.core.schema import MetadataMode
     from tqdm import tqdm
 
-    from .chunking import Chunker
+    from .chunking import Chunker, split_sentences
 
     chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
-    batches: list[tuple[list[str], list]] = [([], [])]
+    # A batch is some papers: their chunks and their abstract sentences, embedded in one call.
+    batches: list[tuple[list[Paper], list, list[list[str]]]] = [([], [], [])]
     for paper in papers:
-        ids, nodes = batches[-1]
-        if len(nodes) >= _WRITE_BATCH_CHUNKS:
-            batches.append(([], []))
-            ids, nodes = batches[-1]
-        ids.append(paper.paper_id)
+        if len(batches[-1][1]) >= _WRITE_BATCH_CHUNKS:
+            batches.append(([], [], []))
+        group, nodes, sentences = batches[-1]
+        group.append(paper)
         nodes.extend(chunk_nodes(paper, chunker.chunk(paper)))
-    total = sum(len(nodes) for _, nodes in batches)
+        sentences.append(split_sentences(paper.abstract))
+    total = sum(len(nodes) for _, nodes, _ in batches)
     done = 0
     with tqdm(total=total, unit="chunk", desc="Embedding", disable=not progress, leave=False) as bar:
-        for paper_ids, nodes in batches:
+        for group, nodes, sentences in batches:
             texts = [node.get_content(metadata_mode=MetadataMode.EMBED) for node in nodes]
-            for node, vector in zip(nodes, model.get_text_embedding_batch(texts)):
+            vectors = model.get_text_embedding_batch(texts + [s for each in sentences for s in each])
+            for node, vector in zip(nodes, vectors):
                 node.embedding = vector
-            store.delete_papers(paper_ids)
+            store.delete_papers([p.paper_id for p in group])
+            # Sentences first, chunks last: the chunk count is what marks a paper complete, so a paper
+            # cut off between the two is rewritten whole by the next ingest.
+            offset = len(nodes)
+            for paper, each in zip(group, sentences):
+                store.add_sentences(paper.paper_id, each, vectors[offset : offset + len(each)])
+                offset += len(each)
             store.add_nodes(nodes)
             bar.update(len(nodes))
             done += len(nodes)
             if on_progress:
                 on_progress(done, total)
-    return total
+    return total, sum(len(each) for _, _, batch in batches for each in batch)

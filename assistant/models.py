@@ -6,6 +6,10 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .evidence import Evidence
 
 NO_ANSWER = "The collection does not cover this question."
 """The one "cannot answer" sentence: used by the prompt, the extractive mode, the UI and the tests."""
@@ -84,6 +88,7 @@ class Answer:
     notice: str = ""  # a plain sentence about something that went wrong (LLM fallback, ...)
     dropped_citations: int = 0  # markers that pointed to no source and were removed
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    evidence: Evidence | None = None  # why the assistant answered or declined
 
     def to_dict(self) -> dict:
         return {
@@ -97,4 +102,5 @@ class Answer:
             "notice": self.notice,
             "dropped_citations": self.dropped_citations,
             "timings": {k: round(v, 4) for k, v in self.timings.items()},
+            "evidence": self.evidence.to_dict() if self.evidence else None,
         }

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +23,7 @@ from llama_index.core.llms import MockLLM
 from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle
 
+from .evidence import TermStats
 from .settings import Settings
 from .store import PaperStore
 
@@ -69,6 +71,7 @@ class Retriever:
         self._lock = threading.Lock()
         self._built_version: int | None = None
         self._retrievers: dict[str, BaseRetriever] = {}
+        self._terms = TermStats({}, 0)
 
     def _current(self) -> dict[str, BaseRetriever]:
         """Retrievers for the store as it is now; rebuilt when an ingest (here or elsewhere) changed it."""
@@ -77,13 +80,18 @@ class Retriever:
             if version != self._built_version:
                 if self._built_version is not None:
                     self.store.refresh()  # the writer may have been another process
-                self._retrievers = self._build()
+                self._retrievers, self._terms = self._build()
                 self._built_version = version
             return self._retrievers
 
-    def _build(self) -> dict[str, BaseRetriever]:
+    def term_stats(self) -> TermStats:
+        """Document frequencies of content terms over the stored papers (for the decline decision)."""
+        self._current()
+        return self._terms
+
+    def _build(self) -> tuple[dict[str, BaseRetriever], TermStats]:
         if self.store.count() == 0:
-            return {}
+            return {}, TermStats({}, 0)
         from llama_index.retrievers.bm25 import BM25Retriever
 
         n = self.settings.candidates
@@ -92,7 +100,10 @@ class Retriever:
         )
         nodes = self.store.all_nodes()
         bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(n, len(nodes)))
-        return {"dense": dense, "bm25": bm25}
+        texts: dict[str, list[str]] = {}
+        for node in nodes:
+            texts.setdefault(node.metadata["paper_id"], [node.metadata["title"]]).append(node.get_content())
+        return {"dense": dense, "bm25": bm25}, TermStats.from_papers(" ".join(t) for t in texts.values())
 
     def retrieve(self, query: str, k: int | None = None, kind: str | None = None) -> Retrieval:
         started = time.perf_counter()
@@ -108,6 +119,26 @@ class Retriever:
         else:
             hits, leaders = retrievers[kind].retrieve(bundle), []
         papers = self._group(hits, k, vector, leaders)
+        return Retrieval(query=query, papers=papers, query_embedding=vector, seconds=time.perf_counter() - started)
+
+    def among(self, query: str, paper_ids: Sequence[str]) -> Retrieval:
+        """Only these papers, ranked by their best chunk: a follow-up stays on the previous answer's subject."""
+        started = time.perf_counter()
+        vector = self.embedding.get_query_embedding(query)
+        got = self.store.collection.get(where={"paper_id": {"$in": list(paper_ids)}},
+                                        include=["documents", "metadatas", "embeddings"])
+        scores = _cosine(np.asarray(got["embeddings"], dtype=np.float32), vector) if got["ids"] else []
+        chunks: dict[str, list[tuple[Passage, dict]]] = {}
+        for chunk_id, text, meta, score in zip(got["ids"], got["documents"], got["metadatas"], scores):
+            chunks.setdefault(meta["paper_id"], []).append((Passage(chunk_id, text, float(score)), meta))
+        papers = []
+        for group in chunks.values():
+            group.sort(key=lambda item: -item[0].similarity)
+            meta = group[0][1]
+            passages = tuple(p for p, _ in group[:_PASSAGES_PER_PAPER])
+            papers.append(RetrievedPaper(meta["paper_id"], meta["title"], meta.get("url", ""), meta.get("date", ""),
+                                         passages))
+        papers.sort(key=lambda p: -p.similarity)
         return Retrieval(query=query, papers=papers, query_embedding=vector, seconds=time.perf_counter() - started)
 
     def _group(
@@ -151,11 +182,14 @@ class Retriever:
         if not chunk_ids:
             return {}
         got = self.store.collection.get(ids=chunk_ids, include=["embeddings"])
-        matrix = np.asarray(got["embeddings"], dtype=np.float32)
-        query = np.asarray(query_vector, dtype=np.float32)
-        norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(query) or 1.0)
-        scores = matrix @ query / np.where(norms == 0, 1.0, norms)
+        scores = _cosine(np.asarray(got["embeddings"], dtype=np.float32), query_vector)
         return {cid: float(s) for cid, s in zip(got["ids"], scores)}
+
+
+def _cosine(matrix: np.ndarray, query_vector: list[float]) -> np.ndarray:
+    query = np.asarray(query_vector, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(query) or 1.0)
+    return matrix @ query / np.where(norms == 0, 1.0, norms)
 
 
 class _Recorded(BaseRetriever):

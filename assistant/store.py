@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import chromadb
+import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
 from .errors import StoreBusyError, StoreError, StoreMismatchError
@@ -25,7 +26,15 @@ from .models import Chunk, Paper
 from .settings import Settings
 
 VERSION_KEY = "version"
+SENTENCES_SUFFIX = "-sentences"
 _GET_PAGE = 5000  # rows per Chroma get(): bounds memory when listing a large store
+
+
+@dataclass(frozen=True)
+class StoredSentence:
+    position: int  # in the abstract
+    text: str
+    vector: np.ndarray  # unit length
 
 
 @dataclass(frozen=True)
@@ -45,18 +54,7 @@ class PaperStore:
         self.client = _connect(settings)
         self.name = settings.collection_name
         try:
-            self.collection = self.client.get_or_create_collection(
-                self.name,
-                metadata={
-                    "fingerprint": settings.index_fingerprint,
-                    "embed_model": settings.embed_model,
-                    "chunk_tokens": settings.chunk_tokens,
-                    "chunk_overlap": settings.chunk_overlap,
-                    VERSION_KEY: 0,
-                },
-                configuration={"hnsw": {"space": "cosine"}},
-                embedding_function=None,
-            )
+            self.collection, self.sentences = self._open()
         except Exception as exc:  # chromadb raises many unrelated types for one cause: cannot open
             raise StoreError(f"cannot open Chroma collection {self.name!r} at {self.location}: {exc}") from exc
         meta = self.collection.metadata or {}
@@ -67,6 +65,23 @@ class PaperStore:
                 f"chunk_overlap={meta.get('chunk_overlap')}); its vectors are not used. "
                 "Run `assistant ingest --rebuild` to rebuild it for the current settings."
             )
+
+    def _open(self):
+        """The chunk collection (searched) and its sentence collection (every abstract sentence with its
+        vector, so an extractive answer embeds only the question)."""
+        metadata = {
+            "fingerprint": self.settings.index_fingerprint,
+            "embed_model": self.settings.embed_model,
+            "chunk_tokens": self.settings.chunk_tokens,
+            "chunk_overlap": self.settings.chunk_overlap,
+        }
+        collections = [
+            self.client.get_or_create_collection(
+                name, metadata=meta, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+            )
+            for name, meta in ((self.name, {**metadata, VERSION_KEY: 0}), (self.name + SENTENCES_SUFFIX, metadata))
+        ]
+        return tuple(collections)
 
     def refresh(self) -> None:
         """Reopen an embedded store so that writes made by another process are seen.
@@ -81,7 +96,7 @@ class PaperStore:
         if close is not None:
             close()
         self.client = _connect(self.settings)
-        self.collection = self.client.get_collection(self.name, embedding_function=None)
+        self.collection, self.sentences = self._open()
         self.__dict__.pop("vector_store", None)
 
     @property
@@ -146,6 +161,20 @@ class PaperStore:
         got = self.collection.get(ids=[f"{pid}:0" for pid in paper_ids], include=["metadatas"])
         return {meta["paper_id"]: meta for meta in got["metadatas"]}
 
+    def paper_sentences(self, paper_ids: Sequence[str]) -> dict[str, list[StoredSentence]]:
+        """Each paper's abstract sentences in order, with the vectors stored at ingest."""
+        if not paper_ids:
+            return {}
+        got = self.sentences.get(where={"paper_id": {"$in": list(paper_ids)}},
+                                 include=["documents", "metadatas", "embeddings"])
+        out: dict[str, list[StoredSentence]] = {pid: [] for pid in paper_ids}
+        for text, meta, vector in zip(got["documents"], got["metadatas"], got["embeddings"]):
+            v = np.asarray(vector, dtype=np.float32)
+            out[meta["paper_id"]].append(StoredSentence(int(meta["position"]), text, v / (np.linalg.norm(v) or 1.0)))
+        for sentences in out.values():
+            sentences.sort(key=lambda s: s.position)
+        return out
+
     def stats(self) -> dict[str, int]:
         papers = self.stored_papers()
         return {"papers": len(papers), "chunks": sum(p.stored_chunks for p in papers.values())}
@@ -164,13 +193,25 @@ class PaperStore:
     def other_collections(self) -> list[str]:
         """Collections of this prefix built under other settings (never read, only reported)."""
         prefix = f"{self.settings.collection_prefix}-"
-        return sorted(n for n in _collection_names(self.client) if n.startswith(prefix) and n != self.name)
+        return sorted(n for n in _collection_names(self.client)
+                      if n.startswith(prefix) and n != self.name and not n.endswith(SENTENCES_SUFFIX))
 
     # Writing -----------------------------------------------------------------------------------
 
     def delete_papers(self, paper_ids: Sequence[str]) -> None:
         for start in range(0, len(paper_ids), 500):
-            self.collection.delete(where={"paper_id": {"$in": list(paper_ids[start : start + 500])}})
+            where = {"paper_id": {"$in": list(paper_ids[start : start + 500])}}
+            self.collection.delete(where=where)
+            self.sentences.delete(where=where)
+
+    def add_sentences(self, paper_id: str, sentences: Sequence[str], vectors: Sequence[Sequence[float]]) -> None:
+        if sentences:
+            self.sentences.add(
+                ids=[f"{paper_id}:s{i}" for i in range(len(sentences))],
+                documents=list(sentences),
+                metadatas=[{"paper_id": paper_id, "position": i} for i in range(len(sentences))],
+                embeddings=[list(v) for v in vectors],
+            )
 
     def add_nodes(self, nodes: Sequence) -> None:
         self.vector_store.add(list(nodes))
@@ -255,9 +296,12 @@ def _connect(settings: Settings):
 def drop_collection(settings: Settings) -> bool:
     """Delete the collection these settings use (for a rebuild); collections of other settings stay."""
     client = _connect(settings)
-    if settings.collection_name not in _collection_names(client):
+    names = _collection_names(client)
+    if settings.collection_name not in names:
         return False
     client.delete_collection(settings.collection_name)
+    if settings.collection_name + SENTENCES_SUFFIX in names:
+        client.delete_collection(settings.collection_name + SENTENCES_SUFFIX)
     return True
 
 

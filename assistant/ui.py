@@ -83,7 +83,7 @@ class ChatApp:
         turn = len(convo)
         try:
             self._check_ready()
-            history = [Turn(a["question"], a["text"]) for a in convo]
+            history = [Turn(a["question"], a["text"], tuple(s["paper_id"] for s in a["sources"])) for a in convo]
             shown = _messages(convo) + [_user(question), _bot("Searching the papers…")]
             yield shown, sources_html(convo[-1] if convo else None, turn - 1), convo, ""
             text = ""

@@ -33,11 +33,13 @@ def test_second_ingest_of_unchanged_input_embeds_nothing(counting, tmp_path):
     feed = _copy_feed(tmp_path)
     first = assistant.ingest([feed], progress=False)
     chunks = assistant.store.count()
-    assert first.added == 8 and first.chunks_written == chunks == embedding.texts_embedded
+    assert first.added == 8 and first.chunks_written == chunks
+    assert first.sentences_written == assistant.store.sentences.count() > chunks
+    assert embedding.texts_embedded == chunks + first.sentences_written
 
     second = assistant.ingest([feed], progress=False)
     assert (second.added, second.updated, second.unchanged, second.chunks_written) == (0, 0, 8, 0)
-    assert embedding.texts_embedded == chunks
+    assert embedding.texts_embedded == chunks + first.sentences_written
     assert assistant.store.count() == chunks
 
 
@@ -53,7 +55,7 @@ def test_edited_abstract_replaces_its_old_chunks(counting, tmp_path):
     report = assistant.ingest([feed], progress=False)
 
     assert (report.added, report.updated, report.unchanged) == (0, 1, 7)
-    assert embedding.texts_embedded - embedded_before == report.chunks_written
+    assert embedding.texts_embedded - embedded_before == report.chunks_written + report.sentences_written
     assert assistant.store.count() == before
     documents = assistant.store.collection.get(include=["documents"])["documents"]
     assert any("Recycling pre-trained" in d for d in documents)
