@@ -9,7 +9,8 @@ QUESTION ?= How does low-bit quantization interact with undertrained models?
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	# torch first and pinned: the local CPU build, never the multi-GB CUDA one.
+	# torch (only the tests' reference for the ONNX embedding) first and pinned: the local CPU build,
+	# never the multi-GB CUDA one.
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]' --config-settings editable_mode=compat
 	touch $(STAMP)

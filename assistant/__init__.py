@@ -1,7 +1,7 @@
 """A research assistant that answers questions about paper abstracts with cited answers.
 
 Names are imported on first use (PEP 562), so a command that only needs the store, such as a
-no-op ``assistant ingest``, does not pay for loading llama-index, openai and torch.
+no-op ``assistant ingest``, does not pay for loading llama-index, openai and the embedding model.
 """
 
 from __future__ import annotations

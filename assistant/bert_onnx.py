@@ -1,0 +1,146 @@
+"""A sentence-transformers BERT model (all-MiniLM-L6-v2) as an ONNX graph, built from its safetensors.
+
+The graph is written op by op from the packaged weights, so making it needs neither torch nor a
+download: BERT embeddings, the encoder layers, mean pooling over the attention mask and L2
+normalization, exactly the three modules of the sentence-transformers model. ONNX Runtime (already
+installed with chromadb) runs it. ``tests/test_embedding.py`` checks it against the torch model.
+
+The file is built once per model into ``Settings.model_cache_dir`` and reused; its name carries a
+hash of the weights file, so a changed model builds a new graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import numpy as np
+
+OPSET = 17  # LayerNormalization
+_EPS_POOL = 1e-9
+
+
+def onnx_path(model_dir: Path, cache_dir: Path) -> Path:
+    """Where the graph for this model lives; built on first call (about two seconds)."""
+    weights = model_dir / "model.safetensors"
+    stat = weights.stat()
+    key = hashlib.sha256(f"{weights.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:v1".encode()).hexdigest()[:12]
+    path = cache_dir / f"{model_dir.name}-{key}.onnx"
+    if not path.exists():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        model = build_model(model_dir)
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        partial.write_bytes(model.SerializeToString())
+        os.replace(partial, path)  # atomic: a reader never sees half a graph
+    return path
+
+
+def build_model(model_dir: Path):
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+    from safetensors.numpy import load_file
+
+    config = json.loads((model_dir / "config.json").read_text())
+    if config.get("model_type") != "bert" or config.get("hidden_act") != "gelu":
+        raise ValueError(f"{model_dir} is not a BERT model with GELU; only those can be built into ONNX here")
+    weights = load_file(str(model_dir / "model.safetensors"))
+    weights = {k.removeprefix("bert."): v for k, v in weights.items()}
+    hidden, heads = config["hidden_size"], config["num_attention_heads"]
+    eps = float(config.get("layer_norm_eps", 1e-12))
+
+    nodes: list = []
+    inits: list = []
+
+    def const(name: str, array) -> str:
+        inits.append(numpy_helper.from_array(np.asarray(array), name))
+        return name
+
+    def op(kind: str, inputs: list[str], name: str, **attrs) -> str:
+        nodes.append(helper.make_node(kind, inputs, [name], name=name, **attrs))
+        return name
+
+    unused = ("pooler.", "embeddings.position_ids", "embeddings.token_type_embeddings")
+    for key, value in weights.items():
+        if key.startswith(unused):
+            continue
+        if key.endswith(".weight") and value.ndim == 2 and "embeddings" not in key:
+            const(key + ".T", value.T.copy())  # MatMul wants (in, out)
+        else:
+            const(key, value)
+
+    def linear(x: str, prefix: str, name: str) -> str:
+        return op("Add", [op("MatMul", [x, prefix + ".weight.T"], name + ".mm"), prefix + ".bias"], name)
+
+    def layer_norm(x: str, prefix: str, name: str) -> str:
+        return op("LayerNormalization", [x, prefix + ".weight", prefix + ".bias"], name, axis=-1, epsilon=eps)
+
+    # Embeddings: word + position (rows 0..S-1) + token type 0, then LayerNorm.
+    seq = op("Slice", [op("Shape", ["input_ids"], "shape"), const("one", np.array([1])), const("two", np.array([2]))],
+             "seq_len")
+    positions = op("Slice", ["embeddings.position_embeddings.weight", const("zero", np.array([0])), seq,
+                             const("axis0", np.array([0]))], "positions")
+    word = op("Gather", ["embeddings.word_embeddings.weight", "input_ids"], "word")
+    type0 = const("type0", weights["embeddings.token_type_embeddings.weight"][0])
+    x = op("Add", [op("Add", [word, positions], "word_pos"), type0], "emb_sum")
+    x = layer_norm(x, "embeddings.LayerNorm", "emb")
+
+    # Additive mask [B, 1, 1, S]: 0 where attended, a large negative number on padding.
+    mask = op("Cast", ["attention_mask"], "mask_f", to=TensorProto.FLOAT)
+    inverted = op("Sub", [const("onef", np.array(1.0, np.float32)), mask], "mask_inv")
+    additive = op("Mul", [inverted, const("neg", np.array(-1e4, np.float32))], "mask_add")
+    additive = op("Unsqueeze", [additive, const("axes12", np.array([1, 2]))], "mask_4d")
+
+    split_heads = const("split_heads", np.array([0, 0, heads, hidden // heads]))
+    merge_heads = const("merge_heads", np.array([0, 0, hidden]))
+    scale = const("scale", np.array(1.0 / np.sqrt(hidden // heads), np.float32))
+    sqrt2 = const("sqrt2", np.array(np.sqrt(2.0), np.float32))
+    half = const("half", np.array(0.5, np.float32))
+    for i in range(config["num_hidden_layers"]):
+        p = f"encoder.layer.{i}"
+
+        def heads_of(kind: str) -> str:
+            projected = linear(x, f"{p}.attention.self.{kind}", f"l{i}.{kind}")
+            shaped = op("Reshape", [projected, split_heads], f"l{i}.{kind}.r")
+            return op("Transpose", [shaped], f"l{i}.{kind}.t", perm=[0, 2, 1, 3])
+
+        q, k, v = heads_of("query"), heads_of("key"), heads_of("value")
+        kt = op("Transpose", [k], f"l{i}.kt", perm=[0, 1, 3, 2])
+        scores = op("Add", [op("Mul", [op("MatMul", [q, kt], f"l{i}.qk"), scale], f"l{i}.scaled"), additive],
+                    f"l{i}.masked")
+        probs = op("Softmax", [scores], f"l{i}.probs", axis=-1)
+        context = op("Transpose", [op("MatMul", [probs, v], f"l{i}.ctx")], f"l{i}.ctx.t", perm=[0, 2, 1, 3])
+        context = op("Reshape", [context, merge_heads], f"l{i}.ctx.r")
+        attended = linear(context, f"{p}.attention.output.dense", f"l{i}.attn_out")
+        x = layer_norm(op("Add", [attended, x], f"l{i}.res1"), f"{p}.attention.output.LayerNorm", f"l{i}.ln1")
+        inner = linear(x, f"{p}.intermediate.dense", f"l{i}.ff1")
+        # exact GELU: 0.5 x (1 + erf(x / sqrt 2))
+        erf = op("Erf", [op("Div", [inner, sqrt2], f"l{i}.gelu.div")], f"l{i}.gelu.erf")
+        gelu = op("Mul", [op("Mul", [inner, half], f"l{i}.gelu.half"),
+                          op("Add", [erf, "onef"], f"l{i}.gelu.plus")], f"l{i}.gelu")
+        out = linear(gelu, f"{p}.output.dense", f"l{i}.ff2")
+        x = layer_norm(op("Add", [out, x], f"l{i}.res2"), f"{p}.output.LayerNorm", f"l{i}.ln2")
+
+    # Mean pooling over real tokens, then unit length.
+    weights_3d = op("Unsqueeze", [mask, const("axis2", np.array([2]))], "mask_3d")
+    summed = op("ReduceSum", [op("Mul", [x, weights_3d], "masked_tokens"), "one"], "summed", keepdims=0)
+    counts = op("Max", [op("ReduceSum", [weights_3d, "one"], "counts", keepdims=0),
+                        const("tiny", np.array(_EPS_POOL, np.float32))], "counts_safe")
+    mean = op("Div", [summed, counts], "mean")
+    norm = op("Max", [op("ReduceL2", [mean], "l2", axes=[1], keepdims=1),
+                      const("tiny_norm", np.array(1e-12, np.float32))], "l2_safe")
+    op("Div", [mean, norm], "sentence_embedding")
+
+    graph = helper.make_graph(
+        nodes, "sentence_embedding", [
+            helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "sequence"]),
+            helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "sequence"]),
+        ],
+        [helper.make_tensor_value_info("sentence_embedding", TensorProto.FLOAT, ["batch", hidden])],
+        initializer=inits,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="assistant")
+    model.ir_version = 8  # read by every onnxruntime since 1.14
+    onnx.checker.check_model(model)
+    return model
