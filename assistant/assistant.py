@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -31,12 +32,14 @@ from .errors import LLMError, QuestionError
 from .evidence import Evidence, weigh
 from .extractive import SentenceRanker, question_form
 from .ingest import IngestReport, ingest
-from .llm import LLMClient
 from .models import NO_ANSWER, Answer, Source
 from .retrieve import Retrieval, RetrievedPaper, Retriever
 from .settings import Mode, Settings, load_settings
 from .store import PaperStore, StoredSentence
 from .terms import content_words
+
+if TYPE_CHECKING:
+    from .llm import LLMClient
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
 _NEAR_MISSES = 3  # papers listed apart when the assistant declines
@@ -105,7 +108,11 @@ class Assistant:
         self._embedding = embedding
         self._embedding_lock = threading.Lock()
         self.store = store or PaperStore(self.settings)
-        self.llm = LLMClient(self.settings) if self.settings.llm_configured else None
+        self.llm: LLMClient | None = None
+        if self.settings.llm_configured:
+            from .llm import LLMClient  # openai is imported only by those who configured an LLM
+
+            self.llm = LLMClient(self.settings)
 
     # Components, made on first use -----------------------------------------------------------------
 
@@ -152,6 +159,7 @@ class Assistant:
             "mode": self.settings.effective_mode.value,
             "llm": self.llm.describe() if self.llm else None,
             "other_collections": self.store.other_collections(),
+            "keyword_index": self.retriever.keyword_status or "ready",
         }
 
     # Questions ------------------------------------------------------------------------------------

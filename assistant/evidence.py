@@ -91,7 +91,7 @@ class TermStats:
     def knows(self, name: str) -> bool:
         """Whether some paper mentions this name; '718-billion-parameter' counts as its parts, while
         'flashattention-3' must appear whole (a version is not its family)."""
-        if name in self.vocabulary:
+        if name in self.vocabulary or not self.vocabulary:  # no statistics yet: no evidence against
             return True
         return name[:1].isdigit() and all(part in self.vocabulary for part in name.split("-"))
 

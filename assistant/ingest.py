@@ -14,6 +14,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from . import keywords
 from .corpus import load_papers
 from .models import Paper
 from .settings import Settings
@@ -74,7 +75,9 @@ def ingest(
             todo.append(paper)
         if todo:
             report.chunks_written, report.sentences_written = _write(todo, settings, store, embedding(), progress, on_progress)
-            store.bump_version()
+            store.bump_version(papers=len(stored.keys() | {p.paper_id for p in load.papers}))
+        # The keyword index of this version, for every process that answers from the store.
+        keywords.build(store, settings, store.version())
     report.seconds = time.perf_counter() - started
     return report
 

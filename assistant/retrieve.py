@@ -23,6 +23,7 @@ from llama_index.core.llms import MockLLM
 from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle
 
+from . import keywords
 from .evidence import TermStats
 from .settings import Settings
 from .store import PaperStore
@@ -72,15 +73,19 @@ class Retriever:
         self._built_version: int | None = None
         self._retrievers: dict[str, BaseRetriever] = {}
         self._terms = TermStats({}, 0)
+        self._awaiting: int | None = None  # version whose keyword index a background thread is building
+        self._builder: threading.Thread | None = None
 
     def _current(self) -> dict[str, BaseRetriever]:
-        """Retrievers for the store as it is now; rebuilt when an ingest (here or elsewhere) changed it."""
+        """Retrievers for the store as it is now; reopened when an ingest (here or elsewhere) changed it,
+        or when a keyword index that was being built has become ready."""
         version = self.store.version()
         with self._lock:
-            if version != self._built_version:
-                if self._built_version is not None:
+            ready = self._awaiting is not None and keywords.index_dir(self.settings, self._awaiting).exists()
+            if version != self._built_version or ready:
+                if self._built_version is not None and version != self._built_version:
                     self.store.refresh()  # the writer may have been another process
-                self._retrievers, self._terms = self._build()
+                self._retrievers, self._terms = self._build(version)
                 self._built_version = version
             return self._retrievers
 
@@ -89,21 +94,37 @@ class Retriever:
         self._current()
         return self._terms
 
-    def _build(self) -> tuple[dict[str, BaseRetriever], TermStats]:
+    @property
+    def keyword_status(self) -> str:
+        """A sentence for the status line while the keyword index is being built, else empty."""
+        if self._awaiting is None:
+            return ""
+        return "building the keyword index from the server; answering from dense search until it is ready"
+
+    def _build(self, version: int) -> tuple[dict[str, BaseRetriever], TermStats]:
+        self._awaiting = None
         if self.store.count() == 0:
             return {}, TermStats({}, 0)
-        from llama_index.retrievers.bm25 import BM25Retriever
-
-        n = self.settings.candidates
         dense = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=self.embedding).as_retriever(
-            similarity_top_k=n
+            similarity_top_k=self.settings.candidates
         )
-        nodes = self.store.all_nodes()
-        bm25 = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(n, len(nodes)))
-        texts: dict[str, list[str]] = {}
-        for node in nodes:
-            texts.setdefault(node.metadata["paper_id"], [node.metadata["title"]]).append(node.get_content())
-        return {"dense": dense, "bm25": bm25}, TermStats.from_papers(" ".join(t) for t in texts.values())
+        path = keywords.index_dir(self.settings, version)
+        if not path.exists():
+            if self.settings.chroma_host:
+                # Fetching a large collection from a server takes a while: answer meanwhile.
+                self._awaiting = version
+                self._start_keyword_build(version)
+                return {"dense": dense}, TermStats({}, 0)
+            path = keywords.build(self.store, self.settings, version)  # a store written before indexes existed
+        bm25, terms = keywords.open_index(path, self.settings.candidates)
+        return {"dense": dense, "bm25": bm25}, terms
+
+    def _start_keyword_build(self, version: int) -> None:
+        if self._builder is not None and self._builder.is_alive():
+            return
+        self._builder = threading.Thread(target=keywords.build, args=(self.store, self.settings, version),
+                                         name="keyword-index", daemon=True)
+        self._builder.start()
 
     def retrieve(self, query: str, k: int | None = None, kind: str | None = None) -> Retrieval:
         started = time.perf_counter()
@@ -112,6 +133,8 @@ class Retriever:
         bundle = QueryBundle(query_str=query, embedding=vector)
         retrievers = self._current()
         kind = kind or self.settings.retriever
+        if retrievers and "bm25" not in retrievers:
+            kind = "dense"  # the keyword index is still being built
         if not retrievers:
             hits, leaders = [], []
         elif kind == "hybrid":

@@ -26,6 +26,7 @@ from .models import Chunk, Paper
 from .settings import Settings
 
 VERSION_KEY = "version"
+PAPERS_KEY = "papers"
 SENTENCES_SUFFIX = "-sentences"
 _GET_PAGE = 5000  # rows per Chroma get(): bounds memory when listing a large store
 
@@ -176,6 +177,10 @@ class PaperStore:
         return out
 
     def stats(self) -> dict[str, int]:
+        """Papers and chunks; the paper count an ingest recorded, so a large store is not listed per call."""
+        recorded = (self.client.get_collection(self.name).metadata or {}).get(PAPERS_KEY)
+        if recorded is not None:
+            return {"papers": int(recorded), "chunks": self.count()}
         papers = self.stored_papers()
         return {"papers": len(papers), "chunks": sum(p.stored_chunks for p in papers.values())}
 
@@ -214,11 +219,16 @@ class PaperStore:
             )
 
     def add_nodes(self, nodes: Sequence) -> None:
-        self.vector_store.add(list(nodes))
+        # A Chroma server refuses more than get_max_batch_size() records per add (5,461 in 1.5.9), fewer
+        # than ChromaVectorStore.add sends at once.
+        step = self.client.get_max_batch_size()
+        for start in range(0, len(nodes), step):
+            self.vector_store.add(list(nodes[start : start + step]))
 
-    def bump_version(self) -> None:
+    def bump_version(self, papers: int) -> None:
         meta = dict(self.client.get_collection(self.name).metadata or {})
         meta[VERSION_KEY] = int(meta.get(VERSION_KEY, 0)) + 1
+        meta[PAPERS_KEY] = papers
         self.collection.modify(metadata=meta)
 
     @contextlib.contextmanager

@@ -133,6 +133,8 @@ class ChatApp:
             answers = "**Answers:** extractive (quotes from the papers); no LLM configured"
         else:
             answers = f"**Answers:** {self.settings.effective_mode.value}; {safe_markdown(self.assistant.llm.ping())}"
+        if building := self.assistant.retriever.keyword_status:
+            answers += f" · **Keyword index:** {building}"
         return f"{corpus} · {answers}"
 
     def _check_ready(self) -> None:

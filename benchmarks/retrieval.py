@@ -69,7 +69,7 @@ def build_synthetic(source: Path, path: Path, target_chunks: int) -> None:
     if batch:
         store.add_nodes(batch)
         written += len(batch)
-    store.bump_version()
+    store.bump_version(papers=len(store.stored_papers()))
     print(f"\r  {written:,} synthetic chunks written in {time.perf_counter() - started:.0f} s")
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -32,7 +35,7 @@ def chroma_server(tmp_path_factory):
 
 @pytest.fixture
 def server_settings(chroma_server, tmp_path, request):
-    return Settings(chroma_host="127.0.0.1", chroma_port=chroma_server, embed_model="hash", min_support=0.15,
+    return Settings(chroma_host="127.0.0.1", chroma_port=chroma_server, embed_model="hash", min_support=0.2,
                     corpus_dir=FIXTURES, vectorstore_dir=tmp_path / "unused",
                     collection_prefix=f"t{abs(hash(request.node.name)) % 10**8}")  # a collection per test
 
@@ -42,7 +45,11 @@ def test_ingest_is_idempotent_against_the_server(server_settings, tmp_path):
     assert assistant.ingest([MINI_FEED], progress=False).added == 8
     assert assistant.ingest([MINI_FEED], progress=False).chunks_written == 0
     assert assistant.store.location.startswith("http://127.0.0.1:")
-    assert not (tmp_path / "unused").exists()  # nothing written locally
+    # nothing written locally but this host's copy of the keyword index, keyed by server and version
+    local = tmp_path / "unused"
+    assert [p.name for p in local.iterdir()] == ["keywords"]
+    (cache,) = (local / "keywords").iterdir()
+    assert cache.name.endswith(f"@127.0.0.1-{server_settings.chroma_port}")
 
 
 def test_ask_answers_from_the_server_store(server_settings):
@@ -73,3 +80,43 @@ def test_the_app_runs_against_the_server(server_settings):
 def test_an_unreachable_server_is_a_store_error_naming_it():
     with pytest.raises(StoreError, match=r"http://127\.0\.0\.1:\d+"):
         Assistant(Settings(chroma_host="127.0.0.1", chroma_port=free_port(), embed_model="hash"))
+
+
+def test_two_app_processes_answer_a_paper_another_process_ingested(server_settings, tmp_path):
+    """Two `python app.py` hosts and a CLI ingest share one Chroma server; no restart."""
+    Assistant(server_settings).ingest([MINI_FEED], progress=False)
+    base = {**os.environ, "ASSISTANT_CHROMA_HOST": "127.0.0.1", "ASSISTANT_CHROMA_PORT": str(server_settings.chroma_port),
+            "ASSISTANT_EMBED_MODEL": "hash", "ASSISTANT_MIN_SUPPORT": "0.2", "ASSISTANT_CORPUS_DIR": str(FIXTURES),
+            "ASSISTANT_COLLECTION_PREFIX": server_settings.collection_prefix}
+    project = Path(__file__).resolve().parent.parent
+    urls = []
+    with ExitStack() as stack:
+        for n in range(2):
+            port = free_port()
+            env = {**base, "ASSISTANT_PORT": str(port), "ASSISTANT_VECTORSTORE_DIR": str(tmp_path / f"host{n}")}
+            app = subprocess.Popen([sys.executable, str(project / "app.py")], env=env, cwd=tmp_path,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stack.callback(lambda p=app: (p.terminate(), p.wait(timeout=30)))
+            wait_for_http(f"http://127.0.0.1:{port}/", app, timeout=120)
+            urls.append(f"http://127.0.0.1:{port}/")
+        clients = [Client(url, verbose=False) for url in urls]
+        for client in clients:  # each host has answered once before the new paper exists
+            assert client.predict(QUESTION, "auto", 3, api_name="/ask")["sources"]
+        extra = tmp_path / "extra.jsonl"
+        extra.write_text('{"title": "Quokka Kernels for Sparse Decoding", '
+                         '"abstract": "Quokka kernels make sparse decoding of zebrafish models fast."}\n')
+        ingest = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(extra), "--quiet"],
+                                env={**base, "ASSISTANT_VECTORSTORE_DIR": str(tmp_path / "ingester")},
+                                cwd=tmp_path, capture_output=True, text=True, timeout=120)
+        assert ingest.returncode == 0, ingest.stderr
+        for client in clients:
+            answer = client.predict("quokka kernels zebrafish sparse decoding", "auto", 3, api_name="/ask")
+            assert answer["sources"][0]["title"] == "Quokka Kernels for Sparse Decoding"
+        # each host builds its own keyword index for the new version in the background
+        def versions(n: int) -> list[str]:
+            return [p.name for p in (tmp_path / f"host{n}" / "keywords").glob("*/v*") if p.name[1:].isdigit()]
+
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not all(len(versions(n)) >= 2 for n in range(2)):
+            time.sleep(0.5)
+        assert all(len(versions(n)) >= 2 for n in range(2))

@@ -1,0 +1,90 @@
+"""The keyword side of retrieval, built once per store version and opened memory-mapped.
+
+Single-node Chroma has no keyword index to hand this to (sparse vectors and BM25 ranking are Chroma
+Cloud features), so the index lives beside the store: a bm25s index with its chunk corpus (through
+LlamaIndex's ``BM25Retriever``, which persists and loads bm25s) and the term statistics of the
+decline decision. The ingest that writes the store writes it; an app process opens it with
+``mmap`` in milliseconds, and several processes share one copy of its pages.
+
+    <vectorstore_dir>/keywords/<collection>[@host-port]/v<version>/
+        params.index.json, vocab.index.json, data.csc.index.npy, ...   bm25s
+        corpus.jsonl, corpus.mmindex.json, retriever.json              the chunks, as nodes
+        terms.json                                                     TermStats
+
+A folder is written under a temporary name and renamed into place, so a reader sees a whole index
+or none. With a Chroma server each app host keeps its own copy, keyed by the server and the
+collection's version, built page by page from the server when missing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .evidence import TermStats
+
+if TYPE_CHECKING:
+    from llama_index.retrievers.bm25 import BM25Retriever
+
+    from .settings import Settings
+    from .store import PaperStore
+
+_KEEP_VERSIONS = 2  # the newest and the one before: a reader that opened it a moment ago keeps working
+
+
+def index_root(settings: Settings) -> Path:
+    where = f"@{settings.chroma_host}-{settings.chroma_port}" if settings.chroma_host else ""
+    return Path(settings.vectorstore_dir) / "keywords" / f"{settings.collection_name}{where}"
+
+
+def index_dir(settings: Settings, version: int) -> Path:
+    return index_root(settings) / f"v{version}"
+
+
+def build(store: PaperStore, settings: Settings, version: int) -> Path | None:
+    """Write the index of the store as it is at ``version``; None when the store is empty."""
+    from llama_index.retrievers.bm25 import BM25Retriever
+
+    final = index_dir(settings, version)
+    if final.exists():
+        return final
+    nodes = store.all_nodes()  # page by page
+    if not nodes:
+        return None
+    retriever = BM25Retriever.from_defaults(nodes=nodes, similarity_top_k=min(settings.candidates, len(nodes)))
+    texts: dict[str, list[str]] = {}
+    for node in nodes:
+        texts.setdefault(node.metadata["paper_id"], [node.metadata["title"]]).append(node.get_content())
+    terms = TermStats.from_papers(" ".join(parts) for parts in texts.values())
+
+    partial = final.with_name(f"{final.name}.{os.getpid()}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    retriever.persist(str(partial), show_progress=False)
+    (partial / "terms.json").write_text(json.dumps(
+        {"papers": terms.papers, "df": terms.df, "vocabulary": sorted(terms.vocabulary)}))
+    try:
+        os.rename(partial, final)
+    except OSError:  # another process finished the same version first: its copy is as good
+        shutil.rmtree(partial, ignore_errors=True)
+    _prune(final.parent)
+    return final
+
+
+def open_index(path: Path, top_k: int) -> tuple[BM25Retriever, TermStats]:
+    from llama_index.retrievers.bm25 import BM25Retriever
+
+    retriever = BM25Retriever.from_persist_dir(str(path), mmap=True, show_progress=False)
+    retriever.similarity_top_k = min(top_k, int(retriever.bm25.scores["num_docs"]))
+    data = json.loads((path / "terms.json").read_text())
+    return retriever, TermStats(data["df"], data["papers"], data["vocabulary"])
+
+
+def _prune(root: Path) -> None:
+    versions = sorted((p for p in root.iterdir() if p.name[1:].isdigit() and p.name.startswith("v")),
+                      key=lambda p: int(p.name[1:]))
+    for old in versions[:-_KEEP_VERSIONS]:
+        shutil.rmtree(old, ignore_errors=True)
