@@ -1,12 +1,15 @@
-"""Retrieval latency, ask() overhead without an LLM, and memory: bundled corpus and 100,000 chunks,
-embedded Chroma and a Chroma server.
+"""Growth: ready time, retrieval and ask() latency, memory and write rate as the store grows.
 
-    .venv/bin/python benchmarks/retrieval.py [--chunks 100000]
+    .venv/bin/python benchmarks/retrieval.py [--sizes 10000,30000,100000]
 
-The large store is synthetic: copies of the bundled papers under new titles, each chunk vector the
-real one plus small noise (embedding 100,000 texts would take hours on two cores). Each (size,
-backend) is measured in a fresh process: time to be ready (model load, BM25 build), retrieval and
-extractive ask() latency over the hand-written questions, and resident memory.
+One store grows through the sizes. Beyond the bundled corpus it is synthetic: copies of the bundled
+papers under new titles, each chunk and sentence vector the real one plus small noise (embedding
+300,000 texts would take hours on two cores; `benchmarks/ingest.py` measures the embedding rate).
+Each step is written as an ingest writes it (chunks, sentence vectors, then the keyword index of the
+new version). Each (size, backend) is then measured in a fresh process: time to be ready (model,
+store, memory-mapped keyword index), retrieval and extractive ask() latency over the hand-written
+questions, and resident memory. For the server, the host's keyword cache is built first (timed),
+as the first app process on a new host would build it in the background.
 """
 
 from __future__ import annotations
@@ -35,42 +38,66 @@ def build_bundled(path: Path) -> None:
     Assistant(settings).ensure_corpus(progress=True)
 
 
-def build_synthetic(source: Path, path: Path, target_chunks: int) -> None:
-    from assistant import Settings
-    from assistant.chunking import Chunker
-    from assistant.corpus import load_papers
-    from assistant.models import Paper
-    from assistant.store import PaperStore, chunk_nodes
+class SyntheticGrowth:
+    """Grows a store by copies of the bundled papers, with real vectors plus noise."""
 
-    settings = Settings(vectorstore_dir=source)
-    real = PaperStore(settings)
-    got = real.collection.get(include=["embeddings"])
-    vectors = {cid: np.asarray(v, dtype=np.float32) for cid, v in zip(got["ids"], got["embeddings"])}
-    papers = load_papers([settings.corpus_dir]).papers
-    chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
-    chunked = [(p, chunker.chunk(p)) for p in papers]
-    store = PaperStore(Settings(vectorstore_dir=path))
-    rng = np.random.default_rng(0)
-    batch, written, copy = [], 0, 0
-    started = time.perf_counter()
-    while written < target_chunks:
-        base, chunks = chunked[copy % len(chunked)]
-        paper = Paper(title=f"{base.title} (synthetic copy {copy})", abstract=base.abstract, date=base.date)
-        copy += 1
-        for node, chunk in zip(chunk_nodes(paper, [type(c)(paper.paper_id, c.index, c.text) for c in chunks]), chunks):
-            v = vectors[chunk.chunk_id] + rng.normal(0, 0.02, size=vectors[chunk.chunk_id].shape).astype(np.float32)
-            node.embedding = (v / np.linalg.norm(v)).tolist()
-            batch.append(node)
-        if len(batch) >= 4000:
-            store.add_nodes(batch)
+    def __init__(self, source: Path, path: Path) -> None:
+        from assistant import Settings
+        from assistant.chunking import Chunker
+        from assistant.corpus import load_papers
+        from assistant.store import PaperStore
+
+        settings = Settings(vectorstore_dir=source)
+        real = PaperStore(settings)
+        got = real.collection.get(include=["embeddings"])
+        self.vectors = {cid: np.asarray(v, dtype=np.float32) for cid, v in zip(got["ids"], got["embeddings"])}
+        self.sentences = real.paper_sentences(list(real.stored_papers()))
+        chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
+        self.papers = [(p, chunker.chunk(p)) for p in load_papers([settings.corpus_dir]).papers]
+        shutil.copytree(source, path, dirs_exist_ok=True)  # start from the real store
+        self.settings = Settings(vectorstore_dir=path)
+        self.store = PaperStore(self.settings)
+        self.rng = np.random.default_rng(0)
+        self.copy = 0
+
+    def _noisy(self, vector: np.ndarray) -> list[float]:
+        v = vector + self.rng.normal(0, 0.02, size=vector.shape).astype(np.float32)
+        return (v / np.linalg.norm(v)).tolist()
+
+    def grow_to(self, target_chunks: int) -> dict:
+        from assistant import keywords
+        from assistant.models import Chunk, Paper
+        from assistant.store import chunk_nodes
+
+        started, written, sentences = time.perf_counter(), 0, 0
+        batch: list = []
+        while self.store.count() + len(batch) < target_chunks:
+            base, chunks = self.papers[self.copy % len(self.papers)]
+            paper = Paper(title=f"{base.title} (synthetic copy {self.copy})", abstract=base.abstract, date=base.date)
+            self.copy += 1
+            stored = self.sentences.get(base.paper_id, [])
+            self.store.add_sentences(paper.paper_id, [s.text for s in stored], [self._noisy(s.vector) for s in stored])
+            sentences += len(stored)
+            nodes = chunk_nodes(paper, [Chunk(paper.paper_id, c.index, c.text) for c in chunks])
+            for node, chunk in zip(nodes, chunks):
+                node.embedding = self._noisy(self.vectors[chunk.chunk_id])
+            batch.extend(nodes)
+            if len(batch) >= 2000:
+                self.store.add_nodes(batch)
+                written += len(batch)
+                batch = []
+                print(f"\r  {self.store.count():,} chunks", end="", flush=True)
+        if batch:
+            self.store.add_nodes(batch)
             written += len(batch)
-            batch = []
-            print(f"\r  {written:,} synthetic chunks written", end="", flush=True)
-    if batch:
-        store.add_nodes(batch)
-        written += len(batch)
-    store.bump_version(papers=len(store.stored_papers()))
-    print(f"\r  {written:,} synthetic chunks written in {time.perf_counter() - started:.0f} s")
+        write_s = time.perf_counter() - started
+        self.store.bump_version(papers=len(self.store.stored_papers()))
+        t = time.perf_counter()
+        keywords.build(self.store, self.settings, self.store.version())
+        keyword_s = time.perf_counter() - t
+        print(f"\r  {self.store.count():,} chunks: {written:,} chunks and {sentences:,} sentences written in "
+              f"{write_s:.0f} s, keyword index {keyword_s:.1f} s")
+        return {"written": written, "sentences": sentences, "write_s": write_s, "keyword_s": keyword_s}
 
 
 def measure() -> dict:
@@ -106,31 +133,58 @@ def child(env: dict[str, str]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--chunks", type=int, default=100_000)
+    parser.add_argument("--sizes", default="10000,30000,100000", help="chunk counts to grow through")
     parser.add_argument("--child", action="store_true")
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure()))
         return
+    from assistant import Settings, keywords
+    from assistant.store import PaperStore
+
     print(f"machine: {machine()}")
+    rows = []
     with tempfile.TemporaryDirectory() as tmp:
         bundled, large = Path(tmp) / "bundled", Path(tmp) / "large"
         build_bundled(bundled)
-        build_synthetic(bundled, large, args.chunks)
-        rows = []
-        for label, path in (("bundled", bundled), (f"{args.chunks // 1000}k", large)):
-            rows.append((label, "embedded", child({"ASSISTANT_VECTORSTORE_DIR": str(path)})))
-            with chroma_server(path) as (host, port):
-                rows.append((label, "server", child({"ASSISTANT_CHROMA_HOST": host, "ASSISTANT_CHROMA_PORT": str(port),
-                                                     "ASSISTANT_VECTORSTORE_DIR": str(Path(tmp) / "unused")})))
-        print("| store | backend | chunks | ready (s) | retrieval p50 / p95 (ms) | ask() p50 / p95 (ms) | RSS (MiB) |")
-        print("|---|---|---:|---:|---:|---:|---:|")
-        for label, backend, r in rows:
-            print(f"| {label} | {backend} | {r['chunks']:,} | {r['ready_s']:.1f} | "
+        sizes = [("bundled", bundled, None, None)]
+        growth = SyntheticGrowth(bundled, large)
+        for target in (int(n) for n in args.sizes.split(",")):
+            sizes.append((f"{target // 1000}k", large, target, growth.grow_to(target)))
+            rows += measure_size(sizes[-1], tmp)
+            if target == int(args.sizes.split(",")[0]):
+                rows = measure_size(sizes[0], tmp) + rows
+        print("| store | backend | chunks | write (chunks/s) | keyword index (s) | ready (s) | "
+              "retrieval p50 / p95 (ms) | ask() p50 / p95 (ms) | RSS (MiB) |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+        for label, backend, info, r in rows:
+            rate = f"{info['written'] / info['write_s']:.0f}" if info and info["written"] else "–"
+            index = f"{info['keyword_s']:.1f}" if info else "–"
+            print(f"| {label} | {backend} | {r['chunks']:,} | {rate} | {index} | {r['ready_s']:.2f} | "
                   f"{pct(r['retrieval'], 50) * 1000:.0f} / {pct(r['retrieval'], 95) * 1000:.0f} | "
                   f"{pct(r['ask'], 50) * 1000:.0f} / {pct(r['ask'], 95) * 1000:.0f} | {r['rss_mib']:.0f} |")
-        for label, backend, r in rows:
-            print(f"{label} {backend}: retrieval {ms(r['retrieval'])}; ask() {ms(r['ask'])}")
+
+
+def measure_size(size: tuple, tmp: str) -> list:
+    from assistant import Settings, keywords
+    from assistant.store import PaperStore
+
+    label, path, _, info = size
+    rows = [(label, "embedded", info, child({"ASSISTANT_VECTORSTORE_DIR": str(path)}))]
+    with chroma_server(path) as (host, port):
+        host_dir = Path(tmp) / f"host-{label}"
+        settings = Settings(chroma_host=host, chroma_port=port, vectorstore_dir=host_dir)
+        store = PaperStore(settings)
+        t = time.perf_counter()
+        keywords.build(store, settings, store.version())  # the host cache, fetched page by page
+        server_info = dict(info or {}, keyword_s=time.perf_counter() - t) if info else None
+        rows.append((label, "server", server_info,
+                     child({"ASSISTANT_CHROMA_HOST": host, "ASSISTANT_CHROMA_PORT": str(port),
+                            "ASSISTANT_VECTORSTORE_DIR": str(host_dir)})))
+    for label_, backend, _, r in rows:
+        print(f"  {label_} {backend}: ready {r['ready_s']:.2f} s, retrieval {ms(r['retrieval'])}; ask() {ms(r['ask'])}; "
+              f"RSS {r['rss_mib']:.0f} MiB")
+    return rows
 
 
 if __name__ == "__main__":

@@ -77,6 +77,7 @@ def test_a_hundred_faulty_requests_leak_no_worker_or_connection(llm_assistant, f
               Reply(text="slow " * 50, delay=0.05)] * 19 + [Reply(hang=True, hang_for=1.0)] * 5
     replies = iter(faults)
     fake_llm.reply = lambda request: next(replies)
+    flaky.retriever.retrieve(QUESTION)  # opens the keyword index once: files held for the process, not per request
     files = _open_files()
     for _ in range(len(faults)):
         assert flaky.ask(QUESTION).mode == "extractive"

@@ -169,3 +169,19 @@ def test_questions_wait_for_the_first_index(settings):
     app.indexing.running, app.indexing.done, app.indexing.total = True, 64, 120
     with pytest.raises(Exception, match="still being indexed"):
         app.ask_api(QUESTION)
+
+
+def test_extractive_followup_in_the_chat_stays_on_the_previous_answers_papers(extractive_app):
+    from assistant.corpus import read_file
+    from tests.conftest import MINI_FEED
+
+    titles = [html.escape(p.title) for p in read_file(MINI_FEED)]
+    client = _client(extractive_app.url)
+    _, first, _ = client.predict("Which papers discuss speculative decoding or layer normalization?", "extractive", 2,
+                                 api_name="/chat")
+    before = {t for t in titles if t in first}
+    assert len(before) == 2
+    chat, panel, _ = client.predict("How much faster are they?", "extractive", 5, api_name="/chat")
+    assert {t for t in titles if t in panel} <= before
+    reply = _text(chat[-1])
+    assert "](#src-" in reply and "times" in reply  # cited, with the speed-up figures
