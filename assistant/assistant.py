@@ -30,6 +30,7 @@ from .compose import (
 from .embedding import make_embedding
 from .errors import LLMError, QuestionError
 from .evidence import Evidence, weigh
+from .grounding import Claim, check_claims, drop_flagged
 from .extractive import SentenceRanker, question_form
 from .ingest import IngestReport, ingest
 from .models import NO_ANSWER, Answer, Source
@@ -206,7 +207,7 @@ class Assistant:
             return
         if run.mode is Mode.LLM:
             try:
-                yield from self._llm_answer(run, query, found, self._abstracts(found.papers))
+                yield from self._llm_answer(run, query, found, self._abstracts(found.papers), sentences)
                 return
             except LLMError as exc:
                 run.notice = f"{exc}; showing the extractive answer instead."
@@ -264,7 +265,8 @@ class Assistant:
         highlights = {found.papers[i].paper_id: lines for i, lines in draft.highlights.items()}
         return self._finish(run, draft.text, cited, found.papers, highlights=highlights)
 
-    def _llm_answer(self, run: _Run, query: str, found: Retrieval, abstracts: dict[str, str]) -> Iterator[Delta | Answer]:
+    def _llm_answer(self, run: _Run, query: str, found: Retrieval, abstracts: dict[str, str],
+                    sentences: dict[str, list[StoredSentence]]) -> Iterator[Delta | Answer]:
         assert self.llm is not None
         sources = fit_sources(found.papers, abstracts, self.settings.context_tokens)
         messages = llm_messages(self.settings.prompts_dir, query, sources)
@@ -289,16 +291,28 @@ class Assistant:
         cited = [sources[n - 1].paper for n in rewriter.order]
         if not cited:
             run.notice = "The model's answer cites none of the papers; read it with care."
+        claims: list[Claim] = []
+        if self.settings.grounding != "off":
+            t = time.perf_counter()
+            claims = check_claims(text, [sentences.get(p.paper_id, []) for p in cited],
+                                  self.embedding.get_text_embedding_batch)
+            if self.settings.grounding == "drop":
+                text, removed = drop_flagged(text, claims)
+                if removed:
+                    run.notice = (f"{removed} sentence(s) of the model's answer were removed: the papers they cite "
+                                  "do not support them.")
+                claims = [c for c in claims if not c.flagged]
+            run.lap("grounding", t)
         highlights = {
             s.paper.paper_id: cited_sentences(text, s.text, number)
             for number, s in enumerate((sources[n - 1] for n in rewriter.order), start=1)
         }
         yield self._finish(run, text, cited, [s.paper for s in sources], highlights=highlights,
-                           dropped=rewriter.dropped)
+                           dropped=rewriter.dropped, claims=claims)
 
     def _finish(self, run: _Run, text: str, cited: list[RetrievedPaper], retrieved: list[RetrievedPaper],
                 *, highlights: dict[str, list[str]] | None = None,
-                abstained: bool = False, dropped: int = 0) -> Answer:
+                abstained: bool = False, dropped: int = 0, claims: Sequence[Claim] = ()) -> Answer:
         highlights = highlights or {}
         cited_ids = {p.paper_id for p in cited}
         uncited = [p for p in retrieved if p.paper_id not in cited_ids]
@@ -318,6 +332,7 @@ class Assistant:
             dropped_citations=dropped,
             timings=dict(run.timings),
             evidence=run.evidence,
+            claims=tuple(claims),
         )
 
 

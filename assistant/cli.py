@@ -179,6 +179,10 @@ def _render(answer) -> str:
     if answer.notice:
         lines += [f"Note: {answer.notice}", ""]
     lines.append(answer.text)
+    flagged = [c for c in answer.claims if c.flagged]
+    if flagged:
+        lines.append("")
+        lines += [f"Warning: {c.status}: \u201c{c.text}\u201d ({c.detail})" for c in flagged]
     if answer.sources:
         lines += ["", "Sources:"]
         lines += [f"  [{n}] {s.title} (score {s.score:.2f})" for n, s in enumerate(answer.sources, start=1)]

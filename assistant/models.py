@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .evidence import Evidence
+    from .grounding import Claim
 
 NO_ANSWER = "The collection does not cover this question."
 """The one "cannot answer" sentence: used by the prompt, the extractive mode, the UI and the tests."""
@@ -89,6 +90,7 @@ class Answer:
     dropped_citations: int = 0  # markers that pointed to no source and were removed
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     evidence: Evidence | None = None  # why the assistant answered or declined
+    claims: tuple[Claim, ...] = ()  # an LLM answer's claims, each checked against the sources it cites
 
     def to_dict(self) -> dict:
         return {
@@ -103,4 +105,5 @@ class Answer:
             "dropped_citations": self.dropped_citations,
             "timings": {k: round(v, 4) for k, v in self.timings.items()},
             "evidence": self.evidence.to_dict() if self.evidence else None,
+            "claims": [c.to_dict() for c in self.claims],
         }

@@ -63,6 +63,7 @@ class Settings(BaseSettings):
 
     # Answering
     mode: Mode = Field(Mode.AUTO, description="`auto` (LLM when one is configured, else extractive), `extractive` or `llm`.")
+    grounding: str = Field("flag", description="Check each claim of an LLM answer against the sources it cites: `flag` marks unsupported claims, `drop` removes them (and says how many), `off` skips the check.")
     extractive_sentences: int = Field(4, ge=1, le=10, description="Most sentences quoted by an extractive answer.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused with a message.")
     prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Folder of prompt templates.")
@@ -94,6 +95,13 @@ class Settings(BaseSettings):
     def _known_retriever(cls, value: str) -> str:
         if value not in {"hybrid", "dense", "bm25"}:
             raise ValueError("must be one of hybrid, dense, bm25")
+        return value
+
+    @field_validator("grounding")
+    @classmethod
+    def _known_grounding(cls, value: str) -> str:
+        if value not in {"flag", "drop", "off"}:
+            raise ValueError("must be flag, drop or off")
         return value
 
     @field_validator("fusion")
