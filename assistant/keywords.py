@@ -6,7 +6,7 @@ LlamaIndex's ``BM25Retriever``, which persists and loads bm25s) and the term sta
 decline decision. The ingest that writes the store writes it; an app process opens it with
 ``mmap`` in milliseconds, and several processes share one copy of its pages.
 
-    <vectorstore_dir>/keywords/<collection>[@host-port]/v<version>/
+    <vectorstore_dir>/keywords/<collection>-<collection id>[@host-port]/v<version>/
         params.index.json, vocab.index.json, data.csc.index.npy, ...   bm25s
         corpus.jsonl, corpus.mmindex.json, retriever.json              the chunks, as nodes
         terms.json                                                     TermStats
@@ -35,20 +35,23 @@ if TYPE_CHECKING:
 _KEEP_VERSIONS = 2  # the newest and the one before: a reader that opened it a moment ago keeps working
 
 
-def index_root(settings: Settings) -> Path:
+def index_root(store: PaperStore) -> Path:
+    """Named by the collection's id as well as its name: a collection dropped (``--rebuild``) or made
+    anew on a server starts again at version 1 and must never meet the old one's index."""
+    settings = store.settings
     where = f"@{settings.chroma_host}-{settings.chroma_port}" if settings.chroma_host else ""
-    return Path(settings.vectorstore_dir) / "keywords" / f"{settings.collection_name}{where}"
+    return Path(settings.vectorstore_dir) / "keywords" / f"{store.name}-{str(store.collection.id)[:8]}{where}"
 
 
-def index_dir(settings: Settings, version: int) -> Path:
-    return index_root(settings) / f"v{version}"
+def index_dir(store: PaperStore, version: int) -> Path:
+    return index_root(store) / f"v{version}"
 
 
 def build(store: PaperStore, settings: Settings, version: int) -> Path | None:
     """Write the index of the store as it is at ``version``; None when the store is empty."""
     from llama_index.retrievers.bm25 import BM25Retriever
 
-    final = index_dir(settings, version)
+    final = index_dir(store, version)
     if final.exists():
         return final
     nodes = store.all_nodes()  # page by page

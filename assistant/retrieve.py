@@ -81,7 +81,7 @@ class Retriever:
         or when a keyword index that was being built has become ready."""
         version = self.store.version()
         with self._lock:
-            ready = self._awaiting is not None and keywords.index_dir(self.settings, self._awaiting).exists()
+            ready = self._awaiting is not None and keywords.index_dir(self.store, self._awaiting).exists()
             if version != self._built_version or ready:
                 if self._built_version is not None and version != self._built_version:
                     self.store.refresh()  # the writer may have been another process
@@ -108,7 +108,7 @@ class Retriever:
         dense = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=self.embedding).as_retriever(
             similarity_top_k=self.settings.candidates
         )
-        path = keywords.index_dir(self.settings, version)
+        path = keywords.index_dir(self.store, version)
         if not path.exists():
             if self.settings.chroma_host:
                 # Fetching a large collection from a server takes a while: answer meanwhile.

@@ -152,3 +152,19 @@ def test_store_reopens_from_disk(settings):
     Assistant(settings).ingest([MINI_FEED], progress=False)
     reopened = PaperStore(settings)
     assert reopened.stats()["papers"] == 8
+
+
+def test_a_rebuilt_collection_never_opens_the_dropped_ones_keyword_index(settings, tmp_path):
+    from assistant.store import drop_collection
+
+    feed = _copy_feed(tmp_path)
+    first = Assistant(settings)
+    first.ingest([feed], progress=False)
+    assert first.retriever.retrieve("Muon optimizer", kind="bm25").papers[0].title == "Muon is Scalable for LLM Training"
+    drop_collection(settings)
+    extra = tmp_path / "only.jsonl"
+    extra.write_text('{"title": "Zebrafish Kernels", "abstract": "Zebrafish kernels accelerate quokka inference."}\n')
+    second = Assistant(settings)
+    second.ingest([extra], progress=False)  # version 1 again, in a new collection
+    found = second.retriever.retrieve("Muon optimizer zebrafish", kind="bm25")
+    assert [p.title for p in found.papers] == ["Zebrafish Kernels"]
