@@ -136,6 +136,8 @@ class Assistant:
         """Load the embedding model and build the retrievers now, so the first question is not the slow one."""
         if self.store.count():
             self.retriever.retrieve("warm up", k=1)
+            if self.llm is not None:  # the claim check embeds batches of sentences: its first run is slow
+                self.embedding.get_text_embedding_batch(["warm up.", "warm up again."])
 
     # Corpus ---------------------------------------------------------------------------------------
 

@@ -6,6 +6,10 @@
 ``relevant`` empty). Titles match stored papers case-, whitespace- and punctuation-insensitively;
 ``facts`` are strings a correct answer contains (case-insensitive). ``split`` (optional) is
 ``calibration`` (thresholds may be tuned on it) or ``heldout`` (only ever measured).
+
+A set that measures the claim checker adds ``script`` (the answer a test LLM sends, see
+``evals/make_claims.py``) and ``defects`` (per sentence of the script: ``""`` when correct, else the
+defect planted); the report then scores which claims the checker flagged against those labels.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ class EvalQuestion:
     facts: tuple[str, ...] = ()
     relevant_ids: frozenset[str] = field(default_factory=frozenset)
     split: str = ""
+    script: str = ""
+    defects: tuple[str, ...] = ()
 
     @property
     def answerable(self) -> bool:
@@ -89,6 +95,12 @@ def _parse(path: Path, number: int, line: str, known: Mapping[str, str] | None) 
         raise bad('"question" is missing or empty')
     relevant = _strings(record.get("relevant", []), "relevant", bad)
     facts = _strings(record.get("facts", []), "facts", bad)
+    script = record.get("script", "")
+    if not isinstance(script, str):
+        raise bad('"script" must be a string')
+    defects = record.get("defects", [])
+    if not isinstance(defects, list) or not all(isinstance(d, str) for d in defects):
+        raise bad('"defects" must be a list of strings ("" for a correct claim)')
     split = record.get("split", "")
     if split and split not in SPLITS:
         raise bad(f"split {split!r} is not one of {', '.join(SPLITS)}")
@@ -110,6 +122,8 @@ def _parse(path: Path, number: int, line: str, known: Mapping[str, str] | None) 
         facts=tuple(facts),
         relevant_ids=frozenset(ids),
         split=split,
+        script=script,
+        defects=tuple(defects),
     )
 
 

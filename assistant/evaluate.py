@@ -45,6 +45,12 @@ METRICS: dict[str, tuple[str, bool]] = {
     "accuracy": ("correct / all (declining an unanswerable question is correct)", True),
     "declined_unanswerable": ("declined rate on unanswerable questions", True),
     "wrongly_declined": ("declined rate on answerable questions", False),
+    # LLM answers, from the claim checker (None for extractive runs)
+    "claims_flagged": ("share of an LLM answer's claims the checker flags", False),
+    "claim_citation_recall": ("ALCE-style: share of claims fully supported by the sources they cite", True),
+    "claim_citation_precision": ("ALCE-style: share of citations whose claim they support", True),
+    "checker_precision": ("labelled sets: flagged claims that are defective / flagged", True),
+    "checker_recall": ("labelled sets: defective claims flagged / defective", True),
 }
 
 
@@ -57,6 +63,7 @@ class QuestionResult:
     orphan_markers: int
     verdict: str  # correct | incorrect | declined | declined (correct) | answered (incorrect)
     facts_found: tuple[str, ...] = ()
+    checked: tuple[tuple[bool, bool], ...] = ()  # (flagged, defective) per labelled claim
 
     @property
     def correct(self) -> bool:
@@ -78,7 +85,7 @@ class EvalRun:
 
     def latency(self) -> dict[str, float | None]:
         out: dict[str, float | None] = {}
-        for stage in ("total", "retrieval", "generation"):
+        for stage in ("total", "retrieval", "generation", "grounding"):
             values = [r.answer["timings"].get(stage, 0.0) for r in self.results]
             out[f"{stage}_p50"] = _round(float(np.percentile(values, 50))) if values else None
             out[f"{stage}_p95"] = _round(float(np.percentile(values, 95))) if values else None
@@ -133,7 +140,9 @@ def judge(question: EvalQuestion, answer: dict) -> QuestionResult:
         verdict = "correct"
     else:
         verdict = "incorrect"
-    return QuestionResult(question, answer, papers, cited, orphans, verdict, found)
+    claims = answer.get("claims") or []
+    checked = tuple((c["status"] != "supported", bool(label)) for c, label in zip(claims, question.defects))
+    return QuestionResult(question, answer, papers, cited, orphans, verdict, found, checked)
 
 
 def score(results: Sequence[QuestionResult], k: int) -> dict[str, float | None]:
@@ -143,6 +152,9 @@ def score(results: Sequence[QuestionResult], k: int) -> dict[str, float | None]:
     with_facts = [r for r in answerable if r.question.facts]
     cited = [(pid, r) for r in answered_ok for pid in r.cited]
     answered = [r for r in results if not r.declined]
+    claims = [c for r in results for c in r.answer.get("claims") or []]
+    citations = [c["status"] == "supported" for c in claims for _ in c["citations"]]
+    checked = [pair for r in results for pair in r.checked]
     return {
         "questions": len(results),
         "hit_at_k": _mean(bool(r.question.relevant_ids & set(r.papers[:k])) for r in answerable),
@@ -157,6 +169,11 @@ def score(results: Sequence[QuestionResult], k: int) -> dict[str, float | None]:
         "accuracy": _mean(r.correct for r in results),
         "declined_unanswerable": _mean(r.declined for r in unanswerable),
         "wrongly_declined": _mean(r.declined for r in answerable),
+        "claims_flagged": _mean(c["status"] != "supported" for c in claims),
+        "claim_citation_recall": _mean(c["status"] == "supported" for c in claims),
+        "claim_citation_precision": _mean(citations),
+        "checker_precision": _mean(defective for flagged, defective in checked if flagged),
+        "checker_recall": _mean(flagged for flagged, defective in checked if defective),
     }
 
 

@@ -35,7 +35,7 @@ MIN_SIMILARITY = 0.5  # below this, the best source sentence does not say what t
 
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _FIGURE = re.compile(
-    rf"(?P<n>{_NUMBER})\s*(?:(?P<pct>%|\\%|\s?percent\b)|(?P<x>x\b|×|\s?times\b|-?fold\b)"
+    rf"(?<![A-Za-z\d.])(?P<n>{_NUMBER})\s*(?:(?P<pct>%|\\%|\s?percent\b)|(?P<x>x\b|×|\s?times\b|-?fold\b)"
     rf"|(?P<scale>[kmbt]\b|\s?(?:thousand|million|billion|trillion)\b))",
     re.IGNORECASE,
 )

@@ -31,14 +31,35 @@ def safe_markdown(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def claim_anchor(turn: int, index: int) -> str:
+    return f"claim-{turn}-{index}"
+
+
 def answer_markdown(answer: Mapping[str, Any], turn: int) -> str:
-    """The chat bubble of a finished answer: safe text, [n] as links to the panel, notice and decline marked."""
+    """The chat bubble of a finished answer: safe text, [n] as links to the panel, notice and decline
+    marked, and after each claim the checker flagged a ⚠ whose hover text says why."""
     if answer["abstained"]:
         body = f"⊘ **Declined.** {NO_ANSWER} The closest papers are listed beside, for a look."
     else:
-        body = link_citations(safe_markdown(answer["text"]), turn, len(answer["sources"]))
+        body = mark_claims(safe_markdown(answer["text"]), answer.get("claims") or [], turn)
+        body = link_citations(body, turn, len(answer["sources"]))
     if answer.get("notice"):
         body = f"> ⚠ {safe_markdown(answer['notice'])}\n\n{body}"
+    return body
+
+
+def mark_claims(body: str, claims: Iterable[Mapping[str, Any]], turn: int) -> str:
+    """``body`` is already safe markdown; the marker is a link whose title is the reason (shown on
+    hover, read aloud by screen readers) and whose target is the claim in the sources panel."""
+    for index, claim in enumerate(claims, start=1):
+        if claim["status"] == "supported":
+            continue
+        sentence = safe_markdown(claim["text"])
+        reason = f"{claim['status']}: {claim.get('detail') or ''}".strip(": ").replace('"', "'")
+        marker = f' [⚠](#{claim_anchor(turn, index)} "{safe_markdown(reason)}")'
+        at = body.find(sentence)
+        if at >= 0:
+            body = body[: at + len(sentence)] + marker + body[at + len(sentence):]
     return body
 
 
@@ -76,6 +97,15 @@ def sources_html(answer: Mapping[str, Any] | None, turn: int) -> str:
         parts.append("</ol>")
     else:
         parts.append('<p class="declined">The answer cites no paper.</p>')
+    claims = answer.get("claims") or []
+    if claims and not answer["abstained"]:
+        flagged = sum(c["status"] != "supported" for c in claims)
+        parts.append(f'<p class="claims-head">Claims checked against their sources: {len(claims) - flagged} '
+                     f'supported, {flagged} flagged</p>')
+        parts.append('<ol class="claims">')
+        for index, claim in enumerate(claims, start=1):
+            parts.append(_claim_item(claim, claim_anchor(turn, index)))
+        parts.append("</ol>")
     others = answer.get("uncited") or []
     if others:
         if not answer["abstained"]:
@@ -103,6 +133,16 @@ def _source_item(source: Mapping[str, Any], element_id: str | None, label: str) 
         f'<blockquote class="passage">{highlight(source["snippet"], source.get("highlights") or ())}</blockquote>'
         "</li>"
     )
+
+
+def _claim_item(claim: Mapping[str, Any], element_id: str) -> str:
+    status = claim["status"]
+    css = "supported" if status == "supported" else "flagged"
+    support = (f'<blockquote class="support">{highlight(claim["evidence"], [claim["evidence"]])}</blockquote>'
+               if claim.get("evidence") else "")
+    detail = f' <span class="claim-detail">{_e(claim["detail"])}</span>' if claim.get("detail") else ""
+    return (f'<li class="claim {css}" id="{element_id}"><span class="claim-status">{_e(status)}</span>{detail}'
+            f'<div class="claim-text">{_e(claim["text"])}</div>{support}</li>')
 
 
 def highlight(text: str, sentences: Iterable[str]) -> str:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from .evaluate import METRICS, EvalRun, QuestionResult
 
-_LATENCY = ("total_p50", "total_p95", "retrieval_p50", "retrieval_p95", "generation_p50", "generation_p95")
+_LATENCY = ("total_p50", "total_p95", "retrieval_p50", "retrieval_p95", "generation_p50", "generation_p95",
+            "grounding_p50", "grounding_p95")
 
 
 def report_data(runs: Sequence[EvalRun], question_set: str, settings: Mapping[str, object]) -> dict:
@@ -73,6 +74,8 @@ def _question_record(result: QuestionResult) -> dict:
         "answer": answer["text"],
         "timings": answer["timings"],
         "evidence": answer.get("evidence"),
+        "claims": answer.get("claims") or [],
+        "defects": list(result.question.defects),
     }
 
 

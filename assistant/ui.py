@@ -246,6 +246,14 @@ CSS = """
 #sources-panel .declined { color: #b45309; font-weight: 600; }
 #sources-panel .also { margin-top: 12px; font-weight: 600; color: var(--body-text-color-subdued); }
 #sources-panel ul.uncited li.source { opacity: 0.8; }
+#sources-panel .claims-head { margin-top: 12px; font-weight: 600; }
+#sources-panel ol.claims { padding-left: 0; list-style: none; }
+#sources-panel li.claim { border-left: 4px solid #16a34a; padding: 4px 8px; margin-bottom: 6px; }
+#sources-panel li.claim.flagged { border-left-color: #dc2626; }
+#sources-panel li.claim.flash { outline: 3px solid var(--color-accent); }
+#sources-panel .claim-status { font-weight: 700; margin-right: 6px; }
+#sources-panel .claim-detail { color: #b91c1c; }
+#sources-panel blockquote.support { margin: 4px 0 0; }
 """
 
 # Citation links jump to their source in the panel instead of navigating; the click still reaches
@@ -253,7 +261,7 @@ CSS = """
 HEAD = """
 <script>
 document.addEventListener("click", (event) => {
-  const link = event.target.closest && event.target.closest('a[href^="#src-"]');
+  const link = event.target.closest && event.target.closest('a[href^="#src-"], a[href^="#claim-"]');
   if (!link) return;
   event.preventDefault();
   const id = link.getAttribute("href").slice(1);

@@ -165,3 +165,28 @@ def _completion(request: dict, text: str) -> dict:
         "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
         "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
     }
+
+
+def scripted(records) -> Callable[[dict], Reply]:
+    """A reply function that answers each question with its record's ``script``, written the way
+    ``evals/make_claims.py`` writes it: ``{cite:TITLE}`` becomes the number TITLE has in this prompt,
+    ``{cite-other:TITLE}`` the number of another source."""
+    import re
+
+    scripts = {r.question: r.script for r in records}
+
+    def reply(request: dict) -> Reply:
+        prompt = request["messages"][-1]["content"]
+        question = prompt.rsplit("Question:", 1)[-1].split("\n", 1)[0].strip()
+        numbers = {title.strip(): int(n) for n, title in re.findall(r'<source id="(\d+)">\s*Title: (.*)', prompt)}
+
+        def cite(match: re.Match) -> str:
+            kind, title = match.group(1), match.group(2)
+            if kind == "cite":
+                return f"[{numbers.get(title, 99)}]"
+            return f"[{next((n for t, n in numbers.items() if t != title), 99)}]"
+
+        return Reply(text=re.sub(r"\s*\{(cite|cite-other):([^}]*)\}", lambda m: " " + cite(m),
+                                 scripts.get(question, "No script for this question.")))
+
+    return reply

@@ -58,3 +58,24 @@ def test_paraphrased_answers_quote_the_asked_for_figures(real_env, tmp_path):
                  "--out", str(tmp_path / "paraphrased"), "--quiet",
                  "--baseline", str(EVALS / "baseline/paraphrased/report.json"), "--min-fact-recall", "0.85"])
     assert code == 0
+
+
+def test_claim_checker_flags_the_planted_defects_of_90_scripted_llm_answers(real_env, tmp_path, monkeypatch):
+    """Scripted answers about real papers (evals/make_claims.py), served by the fake OpenAI-compatible server."""
+    from assistant.evalset import load_questions
+    from tests.fake_llm import FakeLLM, scripted
+
+    server = FakeLLM().start()
+    try:
+        server.reply = scripted(load_questions(EVALS / "claims.jsonl"))
+        monkeypatch.setenv("ASSISTANT_LLM_BASE_URL", server.base_url)
+        monkeypatch.setenv("ASSISTANT_LLM_MODEL", "fake-model")
+        out = tmp_path / "claims"
+        code = main(["eval", str(EVALS / "claims.jsonl"), "--compare", "llm", "--out", str(out), "--quiet",
+                     "--baseline", str(EVALS / "baseline/claims/report.json"),
+                     "--min-checker-precision", "0.9", "--min-checker-recall", "0.9"])
+    finally:
+        server.stop()
+    assert code == 0
+    metrics = json.loads((out / "report.json").read_text())["configs"]["llm"]["metrics"]
+    assert metrics["questions"] == 90 and metrics["claims_flagged"] > 0.3

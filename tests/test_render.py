@@ -45,3 +45,36 @@ def test_notice_is_shown_above_the_answer():
     shown = answer_markdown(_answer(notice="The LLM at http://x did not answer within 30 s"), 0)
     assert shown.startswith("> ⚠ The LLM at http://x did not answer within 30 s")
     assert "(#src-0-1)" in shown and "[2]" in shown  # [2] has no source: left as plain text
+
+
+def _claimed_answer():
+    return {"question": "q", "query": "q", "abstained": False, "notice": "", "uncited": [],
+            "text": 'It reached 67.6% MMLU [1]. It reached "99.9%" on everything <b>[1]</b>.',
+            "sources": [{"title": "T", "url": "", "score": 0.5, "snippet": "s", "highlights": []}],
+            "claims": [
+                {"text": "It reached 67.6% MMLU [1].", "citations": [1], "status": "supported",
+                 "evidence": "the upcycled model achieved 67.6%.", "similarity": 0.9, "detail": ""},
+                {"text": 'It reached "99.9%" on everything <b>[1]</b>.', "citations": [1],
+                 "status": "figure not in source", "evidence": "the upcycled model achieved 67.6%.",
+                 "similarity": 0.7, "detail": "99.9% is not in the cited source"},
+            ]}
+
+
+def test_flagged_claims_are_marked_in_the_chat_with_the_reason_on_hover():
+    from assistant.render import answer_markdown
+
+    body = answer_markdown(_claimed_answer(), turn=3)
+    assert body.count("⚠") == 1
+    assert "(#claim-3-2 \"figure not in source: 99.9% is not in the cited source\")" in body
+    assert body.index("⚠") > body.index("everything")
+    assert "<b>" not in body  # model text stays inert
+
+
+def test_sources_panel_lists_each_claim_with_its_supporting_sentence_highlighted():
+    from assistant.render import sources_html
+
+    panel = sources_html(_claimed_answer(), turn=3)
+    assert "1 supported, 1 flagged" in panel
+    assert 'id="claim-3-2"' in panel and 'class="claim flagged"' in panel
+    assert "<mark>the upcycled model achieved 67.6%.</mark>" in panel
+    assert "&lt;b&gt;" in panel and "<b>" not in panel

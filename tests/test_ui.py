@@ -185,3 +185,12 @@ def test_extractive_followup_in_the_chat_stays_on_the_previous_answers_papers(ex
     assert {t for t in titles if t in panel} <= before
     reply = _text(chat[-1])
     assert "](#src-" in reply and "times" in reply  # cited, with the speed-up figures
+
+
+def test_a_claim_its_source_does_not_support_is_marked_in_the_chat_and_listed_in_the_panel(llm_assistant, fake_llm):
+    fake_llm.reply = lambda request: Reply(text="Upcycling reaches 99.9% on every benchmark [1].", delay=0.01)
+    with running_app(llm_assistant) as running:
+        chat, panel, _ = _client(running.url).predict(QUESTION, "auto", 5, api_name="/chat")
+    reply = _text(chat[-1])
+    assert "[⚠](#claim-0-1" in reply and "figure not in source" in reply
+    assert 'id="claim-0-1"' in panel and "claim flagged" in panel
