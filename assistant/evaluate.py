@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from .assistant import Assistant
 
 
-# A configuration is one or more of these joined by "+", e.g. "dense+llm".
+# A configuration is one or more of these joined by "+", e.g. "dense+llm", or "llm+endpoint=URL",
+# "llm+model=NAME", "llm+prompts=DIR" to compare LLM endpoints, models or prompt folders.
+SETTING_PARTS = {"endpoint": "llm_base_url", "model": "llm_model", "prompts": "prompts_dir"}
 CONFIG_PARTS: dict[str, dict[str, str]] = {
     "hybrid": {"retriever": "hybrid"},
     "dense": {"retriever": "dense"},
@@ -97,8 +99,12 @@ def parse_config(name: str) -> dict[str, str]:
     for part in name.split("+"):
         if part == "default":
             continue
+        key, equals, value = part.partition("=")
+        if equals and key in SETTING_PARTS and value:
+            overrides[SETTING_PARTS[key]] = value
+            continue
         if part not in CONFIG_PARTS:
-            known = ", ".join(["default", *CONFIG_PARTS])
+            known = ", ".join(["default", *CONFIG_PARTS, *(f"{k}=..." for k in SETTING_PARTS)])
             raise SettingsError(f"unknown eval configuration {part!r} in {name!r}: use {known}, joined by '+'")
         overrides.update(CONFIG_PARTS[part])
     return overrides
@@ -107,6 +113,10 @@ def parse_config(name: str) -> dict[str, str]:
 def evaluate(assistant: Assistant, questions: Sequence[EvalQuestion], k: int, config: str = "default",
              progress: bool = True, on_result: Callable[[QuestionResult], None] | None = None) -> EvalRun:
     overrides = parse_config(config)
+    settings_overrides = {k: overrides.pop(k) for k in SETTING_PARTS.values() if k in overrides}
+    if settings_overrides:  # another endpoint, model or prompt folder: an Assistant of its own, same store
+        assistant = type(assistant)(assistant.settings.with_overrides(**settings_overrides), store=assistant.store,
+                                    embedding=assistant.embedding)
     if overrides.get("mode") == "llm" and assistant.llm is None:
         raise SettingsError(f"configuration {config!r} needs an LLM: set ASSISTANT_LLM_BASE_URL or OPENAI_API_KEY")
     run = EvalRun(config=config, k=k)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
 
 import pytest
 
@@ -10,7 +12,7 @@ from assistant.cli import main
 from assistant.errors import QuestionSetError
 from assistant.evalset import load_questions
 from assistant.evaluate import evaluate, judge, regressions, score
-from tests.conftest import FIXTURES, MINI_FEED
+from tests.conftest import FIXTURES, MINI_FEED, PROJECT
 
 QUESTIONS = FIXTURES / "sets" / "mini_questions.jsonl"
 
@@ -95,7 +97,7 @@ def test_regressions_compare_against_a_baseline():
 def cli_env(settings, monkeypatch):
     monkeypatch.setenv("ASSISTANT_EMBED_MODEL", "hash")
     monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(MINI_FEED))
-    monkeypatch.setenv("ASSISTANT_MIN_SUPPORT", "0.15")
+    monkeypatch.setenv("ASSISTANT_MIN_SUPPORT", "0.2")
     monkeypatch.setenv("ASSISTANT_VECTORSTORE_DIR", str(settings.vectorstore_dir))
 
 
@@ -132,3 +134,33 @@ def test_eval_thresholds_and_baseline_set_the_exit_code(cli_env, tmp_path, capsy
 def test_eval_rejects_unknown_configurations_before_running(cli_env, capsys):
     assert main(["eval", str(QUESTIONS), "--compare", "hybrid,dens"]) == 1
     assert "unknown eval configuration 'dens'" in capsys.readouterr().err
+
+
+def test_compare_runs_llm_endpoints_and_prompt_folders_side_by_side_with_claim_metrics(cli_env, tmp_path, fake_llm,
+                                                                                         monkeypatch):
+    """Two endpoints (one faithful, one inventing a figure) and another prompt folder, in one report."""
+    from tests.fake_llm import FakeLLM, Reply
+
+    def quote_source_one(request):  # the first sentence of source 1, as the prompt gives it, cited
+        abstract = re.search(r'<source id="1">.*?Abstract: (.*?)\n', request["messages"][-1]["content"], re.S).group(1)
+        return Reply(text=f"{abstract.split('. ')[0]} [1].")
+
+    fake_llm.reply = quote_source_one
+    inventing = FakeLLM().start()
+    inventing.reply = lambda request: Reply(text="It reaches 99.9% on every benchmark [1].")
+    prompts = tmp_path / "prompts"
+    shutil.copytree(PROJECT / "prompts", prompts)
+    monkeypatch.setenv("ASSISTANT_LLM_BASE_URL", fake_llm.base_url)
+    monkeypatch.setenv("ASSISTANT_LLM_MODEL", "fake-model")
+    out = tmp_path / "report"
+    configs = f"llm,llm+endpoint={inventing.base_url},llm+prompts={prompts}"
+    try:
+        assert main(["eval", str(QUESTIONS), "--out", str(out), "--compare", configs, "--quiet"]) == 0
+    finally:
+        inventing.stop()
+    metrics = {name: c["metrics"] for name, c in json.loads((out / "report.json").read_text())["configs"].items()}
+    faithful, invented, other_prompts = metrics.values()
+    assert invented["claims_flagged"] == 1.0 and invented["claim_citation_recall"] == 0.0
+    assert faithful["claims_flagged"] == 0.0 and faithful["claim_citation_recall"] == 1.0
+    assert other_prompts["claim_citation_recall"] == faithful["claim_citation_recall"]
+    assert faithful["checker_recall"] is None  # the set labels no claims
