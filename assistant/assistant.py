@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
+from .chunking import split_sentences
 from .cite import CitationRewriter
 from .compose import (
     PromptSource,
@@ -136,8 +137,8 @@ class Assistant:
         """Load the embedding model and build the retrievers now, so the first question is not the slow one."""
         if self.store.count():
             self.retriever.retrieve("warm up", k=1)
-            if self.llm is not None:  # the claim check embeds batches of sentences: its first run is slow
-                self.embedding.get_text_embedding_batch(["warm up.", "warm up again."])
+            if self.llm is not None:  # the claim check splits sentences (Punkt loads in ~1 s) and embeds them
+                self.embedding.get_text_embedding_batch(split_sentences("Warm up. Warm up again."))
 
     # Corpus ---------------------------------------------------------------------------------------
 
