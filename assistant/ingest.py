@@ -114,14 +114,12 @@ def _write(
             vectors = model.get_text_embedding_batch(texts + [s for each in sentences for s in each])
             for node, vector in zip(nodes, vectors):
                 node.embedding = vector
-            store.delete_papers([p.paper_id for p in group])
-            # Sentences first, chunks last: the chunk count is what marks a paper complete, so a paper
-            # cut off between the two is rewritten whole by the next ingest.
-            offset = len(nodes)
+            offset, payload = len(nodes), {}
             for paper, each in zip(group, sentences):
-                store.add_sentences(paper.paper_id, each, vectors[offset : offset + len(each)])
+                payload[paper.paper_id] = (each, vectors[offset : offset + len(each)])
                 offset += len(each)
-            store.add_nodes(nodes)
+            store.delete_papers([p.paper_id for p in group])
+            store.add_nodes(nodes, payload)  # one write per batch: a paper's sentences travel with its chunks
             bar.update(len(nodes))
             done += len(nodes)
             if on_progress:

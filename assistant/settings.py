@@ -142,7 +142,7 @@ class Settings(BaseSettings):
     def index_fingerprint(self) -> str:
         """Names what makes vectors comparable: a store built under another fingerprint is never reused."""
         key = json.dumps(
-            {"embed": self.embed_model, "tokens": self.chunk_tokens, "overlap": self.chunk_overlap, "v": 2},
+            {"embed": self.embed_model, "tokens": self.chunk_tokens, "overlap": self.chunk_overlap, "v": 3},
             sort_keys=True,
         )
         return hashlib.sha256(key.encode()).hexdigest()[:12]

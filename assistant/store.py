@@ -7,11 +7,13 @@ ingest idempotent and safe to interrupt: a paper whose chunks are missing or sta
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import fcntl
+import json
 import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -27,7 +29,11 @@ from .settings import Settings
 
 VERSION_KEY = "version"
 PAPERS_KEY = "papers"
-SENTENCES_SUFFIX = "-sentences"
+# A paper's abstract sentences and their vectors ride on its first chunk's metadata, outside the
+# node that LlamaIndex serializes: read by paper id, they need no vector index of their own (a
+# Chroma collection of sentences held an HNSW index in memory that nothing ever searched).
+SENTENCES_KEY = "sentences"
+SENTENCE_VECTORS_KEY = "sentence_vectors"
 _GET_PAGE = 5000  # rows per Chroma get(): bounds memory when listing a large store
 
 
@@ -55,7 +61,7 @@ class PaperStore:
         self.client = _connect(settings)
         self.name = settings.collection_name
         try:
-            self.collection, self.sentences = self._open()
+            self.collection = self._open()
         except Exception as exc:  # chromadb raises many unrelated types for one cause: cannot open
             raise StoreError(f"cannot open Chroma collection {self.name!r} at {self.location}: {exc}") from exc
         meta = self.collection.metadata or {}
@@ -68,21 +74,16 @@ class PaperStore:
             )
 
     def _open(self):
-        """The chunk collection (searched) and its sentence collection (every abstract sentence with its
-        vector, so an extractive answer embeds only the question)."""
         metadata = {
             "fingerprint": self.settings.index_fingerprint,
             "embed_model": self.settings.embed_model,
             "chunk_tokens": self.settings.chunk_tokens,
             "chunk_overlap": self.settings.chunk_overlap,
+            VERSION_KEY: 0,
         }
-        collections = [
-            self.client.get_or_create_collection(
-                name, metadata=meta, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
-            )
-            for name, meta in ((self.name, {**metadata, VERSION_KEY: 0}), (self.name + SENTENCES_SUFFIX, metadata))
-        ]
-        return tuple(collections)
+        return self.client.get_or_create_collection(
+            self.name, metadata=metadata, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+        )
 
     def refresh(self) -> None:
         """Reopen an embedded store so that writes made by another process are seen.
@@ -97,7 +98,7 @@ class PaperStore:
         if close is not None:
             close()
         self.client = _connect(self.settings)
-        self.collection, self.sentences = self._open()
+        self.collection = self._open()
         self.__dict__.pop("vector_store", None)
 
     @property
@@ -166,14 +167,16 @@ class PaperStore:
         """Each paper's abstract sentences in order, with the vectors stored at ingest."""
         if not paper_ids:
             return {}
-        got = self.sentences.get(where={"paper_id": {"$in": list(paper_ids)}},
-                                 include=["documents", "metadatas", "embeddings"])
+        got = self.collection.get(ids=[f"{pid}:0" for pid in paper_ids], include=["metadatas"])
         out: dict[str, list[StoredSentence]] = {pid: [] for pid in paper_ids}
-        for text, meta, vector in zip(got["documents"], got["metadatas"], got["embeddings"]):
-            v = np.asarray(vector, dtype=np.float32)
-            out[meta["paper_id"]].append(StoredSentence(int(meta["position"]), text, v / (np.linalg.norm(v) or 1.0)))
-        for sentences in out.values():
-            sentences.sort(key=lambda s: s.position)
+        for meta in got["metadatas"]:
+            texts = json.loads(meta.get(SENTENCES_KEY) or "[]")
+            if not texts:
+                continue
+            vectors = np.frombuffer(base64.b64decode(meta[SENTENCE_VECTORS_KEY]), dtype="<f4").reshape(len(texts), -1)
+            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+            vectors = vectors / np.where(norms == 0, 1.0, norms)
+            out[meta["paper_id"]] = [StoredSentence(i, t, v) for i, (t, v) in enumerate(zip(texts, vectors))]
         return out
 
     def stats(self) -> dict[str, int]:
@@ -198,32 +201,35 @@ class PaperStore:
     def other_collections(self) -> list[str]:
         """Collections of this prefix built under other settings (never read, only reported)."""
         prefix = f"{self.settings.collection_prefix}-"
-        return sorted(n for n in _collection_names(self.client)
-                      if n.startswith(prefix) and n != self.name and not n.endswith(SENTENCES_SUFFIX))
+        return sorted(n for n in _collection_names(self.client) if n.startswith(prefix) and n != self.name)
 
     # Writing -----------------------------------------------------------------------------------
 
     def delete_papers(self, paper_ids: Sequence[str]) -> None:
         for start in range(0, len(paper_ids), 500):
-            where = {"paper_id": {"$in": list(paper_ids[start : start + 500])}}
-            self.collection.delete(where=where)
-            self.sentences.delete(where=where)
+            self.collection.delete(where={"paper_id": {"$in": list(paper_ids[start : start + 500])}})
 
-    def add_sentences(self, paper_id: str, sentences: Sequence[str], vectors: Sequence[Sequence[float]]) -> None:
-        if sentences:
-            self.sentences.add(
-                ids=[f"{paper_id}:s{i}" for i in range(len(sentences))],
-                documents=list(sentences),
-                metadatas=[{"paper_id": paper_id, "position": i} for i in range(len(sentences))],
-                embeddings=[list(v) for v in vectors],
-            )
+    def add_nodes(self, nodes: Sequence, sentences: Mapping[str, tuple[Sequence[str], Sequence[Sequence[float]]]]
+                  = {}) -> None:
+        """Nodes as LlamaIndex's ChromaVectorStore writes them (so its retriever reads them back), and on
+        each paper's first chunk, ``sentences[paper_id]``: its abstract sentences and their vectors."""
+        from llama_index.core.vector_stores.utils import node_to_metadata_dict
 
-    def add_nodes(self, nodes: Sequence) -> None:
-        # A Chroma server refuses more than get_max_batch_size() records per add (5,461 in 1.5.9), fewer
-        # than ChromaVectorStore.add sends at once.
+        # A Chroma server refuses more than get_max_batch_size() records per add (5,461 in 1.5.9).
         step = self.client.get_max_batch_size()
         for start in range(0, len(nodes), step):
-            self.vector_store.add(list(nodes[start : start + step]))
+            batch = nodes[start : start + step]
+            metadatas = []
+            for node in batch:
+                meta = node_to_metadata_dict(node, remove_text=True, flat_metadata=True)
+                paper_sentences = sentences.get(node.metadata["paper_id"]) if node.metadata.get("chunk_index") == 0 else None
+                if paper_sentences:
+                    texts, vectors = paper_sentences
+                    meta[SENTENCES_KEY] = json.dumps(list(texts), ensure_ascii=False)
+                    meta[SENTENCE_VECTORS_KEY] = base64.b64encode(np.asarray(vectors, dtype="<f4").tobytes()).decode()
+                metadatas.append(meta)
+            self.collection.add(ids=[n.node_id for n in batch], embeddings=[n.get_embedding() for n in batch],
+                                metadatas=metadatas, documents=[n.get_content() for n in batch])
 
     def bump_version(self, papers: int) -> None:
         meta = dict(self.client.get_collection(self.name).metadata or {})
@@ -306,12 +312,9 @@ def _connect(settings: Settings):
 def drop_collection(settings: Settings) -> bool:
     """Delete the collection these settings use (for a rebuild); collections of other settings stay."""
     client = _connect(settings)
-    names = _collection_names(client)
-    if settings.collection_name not in names:
+    if settings.collection_name not in _collection_names(client):
         return False
     client.delete_collection(settings.collection_name)
-    if settings.collection_name + SENTENCES_SUFFIX in names:
-        client.delete_collection(settings.collection_name + SENTENCES_SUFFIX)
     return True
 
 

@@ -71,24 +71,26 @@ class SyntheticGrowth:
 
         started, written, sentences = time.perf_counter(), 0, 0
         batch: list = []
+        payload: dict = {}
         while self.store.count() + len(batch) < target_chunks:
             base, chunks = self.papers[self.copy % len(self.papers)]
             paper = Paper(title=f"{base.title} (synthetic copy {self.copy})", abstract=base.abstract, date=base.date)
             self.copy += 1
             stored = self.sentences.get(base.paper_id, [])
-            self.store.add_sentences(paper.paper_id, [s.text for s in stored], [self._noisy(s.vector) for s in stored])
+            payload[paper.paper_id] = ([s.text for s in stored], [self._noisy(s.vector) for s in stored])
             sentences += len(stored)
             nodes = chunk_nodes(paper, [Chunk(paper.paper_id, c.index, c.text) for c in chunks])
             for node, chunk in zip(nodes, chunks):
                 node.embedding = self._noisy(self.vectors[chunk.chunk_id])
             batch.extend(nodes)
             if len(batch) >= 2000:
-                self.store.add_nodes(batch)
+                self.store.add_nodes(batch, payload)
+                payload = {}
                 written += len(batch)
                 batch = []
                 print(f"\r  {self.store.count():,} chunks", end="", flush=True)
         if batch:
-            self.store.add_nodes(batch)
+            self.store.add_nodes(batch, payload)
             written += len(batch)
         write_s = time.perf_counter() - started
         self.store.bump_version(papers=len(self.store.stored_papers()))
