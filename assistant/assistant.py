@@ -20,7 +20,6 @@ from llama_index.core.base.embeddings.base import BaseEmbedding
 from .chunking import split_sentences
 from .cite import CitationRewriter
 from .compose import (
-    PromptSource,
     cited_sentences,
     condense_messages,
     extractive_draft,

@@ -141,8 +141,6 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure()))
         return
-    from assistant import Settings, keywords
-    from assistant.store import PaperStore
 
     print(f"machine: {machine()}")
     rows = []
