@@ -11,6 +11,7 @@ rest of the pipeline trusts (fused ranks are not comparable across questions).
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ from .settings import Settings
 from .store import PaperStore
 
 _PASSAGES_PER_PAPER = 3
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class Retriever:
         version = self.store.version()
         with self._lock:
             ready = self._awaiting is not None and keywords.index_dir(self.store, self._awaiting).exists()
+            if self._awaiting is not None and not ready and version == self._built_version:
+                self._start_keyword_build(self._awaiting)  # a no-op while it runs; a retry if it died
             if version != self._built_version or ready:
                 if self._built_version is not None and version != self._built_version:
                     self.store.refresh()  # the writer may have been another process
@@ -122,8 +126,13 @@ class Retriever:
     def _start_keyword_build(self, version: int) -> None:
         if self._builder is not None and self._builder.is_alive():
             return
-        self._builder = threading.Thread(target=keywords.build, args=(self.store, self.settings, version),
-                                         name="keyword-index", daemon=True)
+        def build() -> None:
+            try:
+                keywords.build(self.store, self.settings, version)
+            except Exception as exc:  # a server gone for a moment: the next question tries again
+                logger.warning("building the keyword index for version %s failed: %s", version, exc)
+
+        self._builder = threading.Thread(target=build, name="keyword-index", daemon=True)
         self._builder.start()
 
     def retrieve(self, query: str, k: int | None = None, kind: str | None = None) -> Retrieval:

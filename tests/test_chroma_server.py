@@ -120,3 +120,29 @@ def test_two_app_processes_answer_a_paper_another_process_ingested(server_settin
         while time.monotonic() < deadline and not all(len(versions(n)) >= 2 for n in range(2)):
             time.sleep(0.5)
         assert all(len(versions(n)) >= 2 for n in range(2))
+
+
+def test_a_failed_background_keyword_build_is_retried_and_dense_search_answers_meanwhile(server_settings, tmp_path,
+                                                                                         monkeypatch):
+    from assistant import keywords
+
+    Assistant(server_settings).ingest([MINI_FEED], progress=False)
+    real_build, calls = keywords.build, []
+
+    def flaky(*args):
+        calls.append(1)
+        if len(calls) == 1:
+            raise ConnectionError("server went away for a moment")
+        return real_build(*args)
+
+    monkeypatch.setattr(keywords, "build", flaky)
+    host = Assistant(server_settings.with_overrides(vectorstore_dir=tmp_path / "another-host"))
+    assert host.retriever.retrieve(QUESTION).papers  # dense only, while the index is (not) being built
+    host.retriever._builder.join(timeout=30)
+    assert "building" in host.retriever.keyword_status
+    deadline = time.monotonic() + 30
+    while host.retriever.keyword_status and time.monotonic() < deadline:
+        host.retriever.retrieve(QUESTION)  # the next questions retry the build, then open the index
+        time.sleep(0.2)
+    assert host.retriever.keyword_status == "" and len(calls) == 2
+    assert host.retriever.retrieve("Muon optimizer", kind="bm25").papers[0].title == "Muon is Scalable for LLM Training"
