@@ -18,8 +18,8 @@ def main() -> int:
 
     try:
         app = ChatApp(Assistant(load_settings()))
+        app.start_indexing()
         demo = app.build()
-        app.start_indexing()  # after the page is built: loading the model would slow importing gradio
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
