@@ -36,7 +36,7 @@ from .ingest import IngestReport, ingest
 from .models import NO_ANSWER, Answer, Source
 from .retrieve import Retrieval, RetrievedPaper, Retriever
 from .settings import Mode, Settings, load_settings
-from .store import PaperStore, StoredSentence
+from .store import PaperStore, StoredSentence, sentences_of
 from .terms import content_words
 
 if TYPE_CHECKING:
@@ -201,7 +201,9 @@ class Assistant:
         run.lap("retrieval", t)
 
         t = time.perf_counter()
-        sentences = self.store.paper_sentences([p.paper_id for p in found.papers])
+        ids = [p.paper_id for p in found.papers]
+        records = self.store.paper_records(ids)  # one read: sentences for every mode, abstracts for the LLM
+        sentences = sentences_of(records, ids)
         evidence = run.evidence = self._evidence(query, found, sentences)
         run.lap("evidence", t)
         if not evidence.supported:
@@ -209,7 +211,8 @@ class Assistant:
             return
         if run.mode is Mode.LLM:
             try:
-                yield from self._llm_answer(run, query, found, self._abstracts(found.papers), sentences)
+                abstracts = {pid: meta.get("abstract", "") for pid, meta in records.items()}
+                yield from self._llm_answer(run, query, found, abstracts, sentences)
                 return
             except LLMError as exc:
                 run.notice = f"{exc}; showing the extractive answer instead."
@@ -250,10 +253,6 @@ class Assistant:
             finally:
                 run.lap("condense", t)
         return f"{previous.question} {question}" if leans_on_context(question) else question
-
-    def _abstracts(self, papers: list[RetrievedPaper]) -> dict[str, str]:
-        records = self.store.paper_records([p.paper_id for p in papers])
-        return {pid: meta.get("abstract", "") for pid, meta in records.items()}
 
     def _extractive_answer(self, run: _Run, query: str, found: Retrieval,
                            sentences: dict[str, list[StoredSentence]]) -> Answer:

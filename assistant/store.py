@@ -165,19 +165,7 @@ class PaperStore:
 
     def paper_sentences(self, paper_ids: Sequence[str]) -> dict[str, list[StoredSentence]]:
         """Each paper's abstract sentences in order, with the vectors stored at ingest."""
-        if not paper_ids:
-            return {}
-        got = self.collection.get(ids=[f"{pid}:0" for pid in paper_ids], include=["metadatas"])
-        out: dict[str, list[StoredSentence]] = {pid: [] for pid in paper_ids}
-        for meta in got["metadatas"]:
-            texts = json.loads(meta.get(SENTENCES_KEY) or "[]")
-            if not texts:
-                continue
-            vectors = np.frombuffer(base64.b64decode(meta[SENTENCE_VECTORS_KEY]), dtype="<f4").reshape(len(texts), -1)
-            norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-            vectors = vectors / np.where(norms == 0, 1.0, norms)
-            out[meta["paper_id"]] = [StoredSentence(i, t, v) for i, (t, v) in enumerate(zip(texts, vectors))]
-        return out
+        return sentences_of(self.paper_records(paper_ids), paper_ids)
 
     def stats(self) -> dict[str, int]:
         """Papers and chunks; the paper count an ingest recorded, so a large store is not listed per call."""
@@ -262,6 +250,21 @@ class PaperStore:
             finally:
                 handle.truncate(0)
                 fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def sentences_of(records: Mapping[str, Mapping[str, Any]], paper_ids: Sequence[str]
+                 ) -> dict[str, list[StoredSentence]]:
+    """The sentences and vectors carried by first-chunk records (``PaperStore.paper_records``)."""
+    out: dict[str, list[StoredSentence]] = {pid: [] for pid in paper_ids}
+    for paper_id, meta in records.items():
+        texts = json.loads(meta.get(SENTENCES_KEY) or "[]")
+        if not texts:
+            continue
+        vectors = np.frombuffer(base64.b64decode(meta[SENTENCE_VECTORS_KEY]), dtype="<f4").reshape(len(texts), -1)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        vectors = vectors / np.where(norms == 0, 1.0, norms)
+        out[paper_id] = [StoredSentence(i, t, v) for i, (t, v) in enumerate(zip(texts, vectors))]
+    return out
 
 
 def chunk_nodes(paper: Paper, chunks: Sequence[Chunk]) -> list:
