@@ -13,13 +13,14 @@ _EXPORTS = {
     "ask": "api",
     "get_assistant": "api",
     "Assistant": "assistant",
-    "Delta": "assistant",
-    "Turn": "assistant",
+    "Delta": "models",
+    "Turn": "models",
     "AssistantError": "errors",
     "CorpusError": "errors",
     "LLMError": "errors",
     "LLMTimeout": "errors",
     "LLMUnavailable": "errors",
+    "PaperNotFound": "errors",
     "PromptError": "errors",
     "QuestionError": "errors",
     "QuestionSetError": "errors",
@@ -27,6 +28,7 @@ _EXPORTS = {
     "StoreBusyError": "errors",
     "StoreError": "errors",
     "StoreMismatchError": "errors",
+    "Filters": "filters",
     "IngestReport": "ingest",
     "NO_ANSWER": "models",
     "Answer": "models",
@@ -53,13 +55,14 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from .api import ask, get_assistant
-    from .assistant import Assistant, Delta, Turn
+    from .assistant import Assistant
     from .errors import (
         AssistantError,
         CorpusError,
         LLMError,
         LLMTimeout,
         LLMUnavailable,
+        PaperNotFound,
         PromptError,
         QuestionError,
         QuestionSetError,
@@ -68,6 +71,7 @@ if TYPE_CHECKING:
         StoreError,
         StoreMismatchError,
     )
+    from .filters import Filters
     from .ingest import IngestReport
-    from .models import NO_ANSWER, Answer, Paper, Source
+    from .models import NO_ANSWER, Answer, Delta, Paper, Source, Turn
     from .settings import Settings

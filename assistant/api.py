@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 
 from .assistant import Assistant
+from .filters import Filters
 from .models import Answer
 from .settings import load_settings
 
@@ -25,6 +27,14 @@ def get_assistant(**overrides: object) -> Assistant:
         return assistant
 
 
-def ask(question: str, **overrides: object) -> Answer:
-    """Answer ``question`` from the collection. ``overrides`` are ``Settings`` fields, e.g. ``mode="extractive"``."""
-    return get_assistant(**overrides).ask(question)
+def ask(question: str, *, since: str | None = None, until: str | None = None,
+        categories: str | Iterable[str] | None = None, collections: str | Iterable[str] | None = None,
+        **overrides: object) -> Answer:
+    """Answer ``question`` from the collection.
+
+    ``since`` / ``until`` ("2024", "2024-05" or "2024-05-03"), ``categories`` ("cs.LG") and
+    ``collections`` (a collection or source file name) restrict the papers searched and cited.
+    ``overrides`` are ``Settings`` fields, e.g. ``mode="extractive"``.
+    """
+    filters = Filters.make(since, until, categories, collections)
+    return get_assistant(**overrides).ask(question, filters=filters)

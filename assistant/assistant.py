@@ -28,14 +28,16 @@ from .compose import (
     llm_messages,
 )
 from .embedding import make_embedding
-from .errors import LLMError, QuestionError
+from .errors import LLMError, PaperNotFound, QuestionError
 from .evidence import Evidence, weigh
 from .grounding import Claim, check_claims, drop_flagged
 from .extractive import SentenceRanker, question_form
+from .filters import Filters
+from .corpus import BUNDLED_COLLECTION
 from .ingest import IngestReport, ingest
-from .models import NO_ANSWER, Answer, Source
+from .models import NO_ANSWER, Answer, Delta, Source, Turn
 from .retrieve import Retrieval, RetrievedPaper, Retriever
-from .settings import Mode, Settings, load_settings
+from .settings import MAX_TOP_K, Mode, Settings, load_settings
 from .store import PaperStore, StoredSentence, sentences_of
 from .terms import content_words
 
@@ -50,20 +52,6 @@ _REFERRING = frozenset("it its it's they them their theirs this that these those
 _CONTINUING = ("and ", "what about", "how about", "why", "but ", "so ", "then ")
 
 
-@dataclass(frozen=True)
-class Delta:
-    """A piece of answer text while it streams; the final ``Answer`` follows and replaces it."""
-
-    text: str
-
-
-@dataclass
-class Turn:
-    question: str
-    answer: str
-    papers: tuple[str, ...] = ()  # ids of the papers the answer cited: what "they" and "it" point back to
-
-
 @dataclass
 class _Run:
     question: str
@@ -73,6 +61,7 @@ class _Run:
     timings: dict[str, float] = field(default_factory=dict)
     notice: str = ""
     evidence: Evidence | None = None
+    filters: Filters | None = None
 
     def lap(self, name: str, since: float) -> None:
         self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - since
@@ -142,9 +131,12 @@ class Assistant:
     # Corpus ---------------------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[Path | str] | None = None, progress: bool = True,
-               on_progress: Callable[[int, int], None] | None = None) -> IngestReport:
-        return ingest(paths or [self.settings.corpus_dir], self.settings, self.store, lambda: self.embedding,
-                      progress, on_progress)
+               on_progress: Callable[[int, int], None] | None = None, collection: str | None = None) -> IngestReport:
+        """``collection`` names the papers' collection for filters (default: each file's name; the
+        bundled corpus is "daily-papers")."""
+        if not paths:
+            paths, collection = [self.settings.corpus_dir], collection or BUNDLED_COLLECTION
+        return ingest(paths, self.settings, self.store, lambda: self.embedding, progress, on_progress, collection)
 
     def ensure_corpus(self, progress: bool = True,
                       on_progress: Callable[[int, int], None] | None = None) -> IngestReport | None:
@@ -165,20 +157,55 @@ class Assistant:
             "keyword_index": self.retriever.keyword_status or "ready",
         }
 
+    # Papers ---------------------------------------------------------------------------------------
+
+    def search(self, query: str, k: int | None = None, filters: Filters | None = None) -> list[Source]:
+        """The papers that best match ``query``, best first, each with its best passage: retrieval
+        alone, no answer and no decline (an MCP client or a script decides what to do with them)."""
+        query = clean_question(query, self.settings.max_question_chars)
+        k = self.settings.top_k if k is None else k
+        if not 1 <= k <= MAX_TOP_K:
+            raise QuestionError(f"k must be between 1 and {MAX_TOP_K}; {k} was asked for.")
+        found = self.retriever.retrieve(query, k=k, filters=filters or None)
+        ranks = {p.paper_id: rank for rank, p in enumerate(found.papers, start=1)}
+        return [_source(p, [], ranks) for p in found.papers]
+
+    def paper(self, paper_id: str) -> dict[str, object]:
+        """One stored paper: title, abstract and metadata, by its id or its arXiv id."""
+        key = " ".join(str(paper_id or "").split())
+        if not key or len(key) > 64:
+            raise PaperNotFound("Give a paper id (16 hexadecimal characters, as search results show) or an arXiv id.")
+        records = self.store.paper_records([key]) if re.fullmatch(r"[0-9a-f]{16}", key) else {}
+        if not records:
+            records = self.store.records_where({"$and": [{"arxiv_id": key}, {"chunk_index": 0}]})
+        if not records:
+            raise PaperNotFound(f"No paper with id {key!r} in the collection.")
+        meta = next(iter(records.values()))
+        split = lambda name: [v for v in str(meta.get(name) or "").split("; ") if v]  # noqa: E731
+        return {
+            "paper_id": meta["paper_id"], "title": meta["title"], "abstract": meta.get("abstract", ""),
+            "url": meta.get("url", ""), "date": meta.get("date", ""), "authors": split("authors"),
+            "categories": split("categories"), "doi": meta.get("doi", ""), "arxiv_id": meta.get("arxiv_id", ""),
+            "collection": meta.get("collection", ""), "source": meta.get("source", ""),
+        }
+
     # Questions ------------------------------------------------------------------------------------
 
     def ask(self, question: str, history: Sequence[Turn] = (), *, mode: str | None = None, top_k: int | None = None,
-            retriever: str | None = None) -> Answer:
+            retriever: str | None = None, filters: Filters | None = None) -> Answer:
         answer = None
-        for event in self.stream(question, history, mode=mode, top_k=top_k, retriever=retriever):
+        for event in self.stream(question, history, mode=mode, top_k=top_k, retriever=retriever, filters=filters):
             if isinstance(event, Answer):
                 answer = event
         assert answer is not None
         return answer
 
     def stream(self, question: str, history: Sequence[Turn] = (), *, mode: str | None = None,
-               top_k: int | None = None, retriever: str | None = None) -> Iterator[Delta | Answer]:
-        """Text deltas while the answer is written, then the ``Answer``. Raises only ``QuestionError``."""
+               top_k: int | None = None, retriever: str | None = None,
+               filters: Filters | None = None) -> Iterator[Delta | Answer]:
+        """Text deltas while the answer is written, then the ``Answer``. Raises only ``QuestionError``.
+
+        ``filters`` restrict the papers searched and cited (dates, categories, collections)."""
         question = clean_question(question, self.settings.max_question_chars)
         try:
             chosen = Mode(mode) if mode else self.settings.effective_mode
@@ -186,7 +213,7 @@ class Assistant:
             raise QuestionError(f"Unknown answer mode {mode!r}: use auto, extractive or llm.") from None
         if chosen is Mode.AUTO:
             chosen = self.settings.effective_mode
-        run = _Run(question, chosen)
+        run = _Run(question, chosen, filters=filters or None)
         if chosen is Mode.LLM and self.llm is None:
             run.mode = Mode.EXTRACTIVE
             run.notice = "No LLM is configured (set ASSISTANT_LLM_BASE_URL); showing the extractive answer."
@@ -195,10 +222,12 @@ class Assistant:
         previous = self._followed_papers(question, history, run)
         t = time.perf_counter()
         if previous:
-            found = self.retriever.among(query, previous)
+            found = self.retriever.among(query, previous, run.filters)
         else:
-            found = self.retriever.retrieve(query, k=top_k, kind=retriever)
+            found = self.retriever.retrieve(query, k=top_k, kind=retriever, filters=run.filters)
         run.lap("retrieval", t)
+        if run.filters and not found.papers:
+            run.notice = f"No paper in the collection matches the filters ({run.filters.describe()})."
 
         t = time.perf_counter()
         ids = [p.paper_id for p in found.papers]
@@ -334,6 +363,7 @@ class Assistant:
             timings=dict(run.timings),
             evidence=run.evidence,
             claims=tuple(claims),
+            filters=run.filters.to_dict() if run.filters else None,
         )
 
 
@@ -352,4 +382,9 @@ def _source(paper: RetrievedPaper, highlights: list[str], ranks: dict[str, int])
         date=paper.date,
         passages=passages,
         highlights=tuple(highlights),
+        authors=paper.authors,
+        categories=paper.categories,
+        doi=paper.doi,
+        arxiv_id=paper.arxiv_id,
+        collection=paper.collection,
     )

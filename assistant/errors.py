@@ -6,7 +6,8 @@ Callers catch ``AssistantError``; every subclass carries a message written for a
     ├── SettingsError        a setting is missing, malformed or contradicts another
     ├── CorpusError          an input file cannot be read as papers (names the file and line)
     │   └── QuestionSetError     an evaluation question set is malformed (names the file and line)
-    ├── QuestionError        a question is empty or too long to be a question
+    ├── QuestionError        a question is empty or too long, or a filter or count is malformed
+    │   └── PaperNotFound        a paper was asked for by an id the collection does not hold
     ├── PromptError          a prompt template is missing or lacks/has an unknown placeholder
     ├── StoreError           the vector store cannot be opened or written
     │   ├── StoreBusyError       another process is ingesting into the same embedded store
@@ -28,6 +29,7 @@ __all__ = [
     "CorpusError",
     "QuestionSetError",
     "QuestionError",
+    "PaperNotFound",
     "PromptError",
     "StoreError",
     "StoreBusyError",
@@ -62,7 +64,11 @@ class QuestionSetError(CorpusError):
 
 
 class QuestionError(AssistantError):
-    """The question cannot be answered as given (empty, too long)."""
+    """The question cannot be answered as given (empty, too long, a filter that is not understood)."""
+
+
+class PaperNotFound(QuestionError):
+    """A paper was asked for by an id the collection does not hold."""
 
 
 class PromptError(AssistantError):

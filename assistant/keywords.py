@@ -10,6 +10,7 @@ decline decision. The ingest that writes the store writes it; an app process ope
         params.index.json, vocab.index.json, data.csc.index.npy, ...   bm25s
         corpus.jsonl, corpus.mmindex.json, retriever.json              the chunks, as nodes
         terms.json                                                     TermStats
+        filters.json, filter_*.npy                                     FilterColumns (date, category, collection)
 
 A folder is written under a temporary name and renamed into place, so a reader sees a whole index
 or none. With a Chroma server each app host keeps its own copy, keyed by the server and the
@@ -24,7 +25,10 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from .evidence import TermStats
+from .filters import FilterColumns
 
 if TYPE_CHECKING:
     from llama_index.retrievers.bm25 import BM25Retriever
@@ -69,6 +73,7 @@ def build(store: PaperStore, settings: Settings, version: int) -> Path | None:
     retriever.persist(str(partial), show_progress=False)
     (partial / "terms.json").write_text(json.dumps(
         {"papers": terms.papers, "df": terms.df, "vocabulary": sorted(terms.vocabulary)}))
+    _write_columns(partial, FilterColumns.of(node.metadata for node in nodes))
     try:
         os.rename(partial, final)
     except OSError:  # another process finished the same version first: its copy is as good
@@ -77,13 +82,29 @@ def build(store: PaperStore, settings: Settings, version: int) -> Path | None:
     return final
 
 
-def open_index(path: Path, top_k: int) -> tuple[BM25Retriever, TermStats]:
+def open_index(path: Path, top_k: int) -> tuple[BM25Retriever, TermStats, FilterColumns]:
     from llama_index.retrievers.bm25 import BM25Retriever
 
     retriever = BM25Retriever.from_persist_dir(str(path), mmap=True, show_progress=False)
     retriever.similarity_top_k = min(top_k, int(retriever.bm25.scores["num_docs"]))
     data = json.loads((path / "terms.json").read_text())
-    return retriever, TermStats(data["df"], data["papers"], data["vocabulary"])
+    return retriever, TermStats(data["df"], data["papers"], data["vocabulary"]), _read_columns(path)
+
+
+_ARRAYS = ("day", "collection_code", "source_code", "category_doc", "category_code")
+_NAMES = ("collection_names", "source_names", "category_names")
+
+
+def _write_columns(folder: Path, columns: FilterColumns) -> None:
+    for name in _ARRAYS:
+        np.save(folder / f"filter_{name}.npy", getattr(columns, name))
+    (folder / "filters.json").write_text(json.dumps({name: getattr(columns, name) for name in _NAMES}))
+
+
+def _read_columns(folder: Path) -> FilterColumns:
+    names = json.loads((folder / "filters.json").read_text())
+    arrays = {name: np.load(folder / f"filter_{name}.npy", mmap_mode="r") for name in _ARRAYS}
+    return FilterColumns(**arrays, **names)
 
 
 def _prune(root: Path) -> None:

@@ -27,24 +27,56 @@ def paper_id_for(title: str) -> str:
     return hashlib.sha256(normalize_title(title).encode()).hexdigest()[:16]
 
 
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_WORD_DATE = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]{3})[a-z]*\.?\s*(\d{1,2})?,?\s+(\d{4})$")
+
+
+def day_number(date: str) -> int:
+    """``date`` as YYYYMMDD (a missing month or day counts as the first), or 0 when it names no year.
+
+    The daily-papers feed dates its pages "Mar 5", without a year: such papers keep their date as
+    written and are left out by date filters, which cannot tell whether they fall inside.
+    """
+    text = date.strip()
+    if match := _ISO_DATE.match(text):
+        year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
+    elif (match := _WORD_DATE.match(text)) and match[2].casefold() in _MONTHS:
+        year, month, day = int(match[4]), _MONTHS[match[2].casefold()], int(match[1] or match[3] or 1)
+    else:
+        return 0
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return 0
+    return year * 10_000 + month * 100 + day
+
+
 @dataclass(frozen=True)
 class Paper:
     title: str
     abstract: str
     url: str = ""
-    date: str = ""
+    date: str = ""  # as the source gives it: "2024-05-03", or "Mar 5" (no year) in the daily-papers feed
     authors: tuple[str, ...] = ()
     source: str = ""  # file the paper was read from
     line: int = 0  # line of its title in that file
+    categories: tuple[str, ...] = ()  # arXiv categories ("cs.LG") or keywords of a BibTeX entry
+    doi: str = ""
+    arxiv_id: str = ""
+    collection: str = ""  # what filters call it; by default the file's name without its suffix
 
     @property
     def paper_id(self) -> str:
         return paper_id_for(self.title)
 
     @property
+    def day(self) -> int:
+        return day_number(self.date)
+
+    @property
     def content_hash(self) -> str:
         """Changes whenever anything stored for the paper changes; unchanged papers are not re-embedded."""
-        parts = [self.title, self.abstract, self.url, self.date, "; ".join(self.authors)]
+        parts = [self.title, self.abstract, self.url, self.date, "; ".join(self.authors),
+                 " ".join(self.categories), self.doi, self.arxiv_id, self.collection]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
@@ -60,6 +92,22 @@ class Chunk:
 
 
 @dataclass(frozen=True)
+class Delta:
+    """A piece of answer text while it streams; the final ``Answer`` follows and replaces it."""
+
+    text: str
+
+
+@dataclass
+class Turn:
+    """A past exchange of a conversation, as a follow-up needs it."""
+
+    question: str
+    answer: str
+    papers: tuple[str, ...] = ()  # ids of the papers the answer cited: what "they" and "it" point back to
+
+
+@dataclass(frozen=True)
 class Source:
     """A paper an answer rests on. ``Answer.sources[n-1]`` is what ``[n]`` cites."""
 
@@ -72,6 +120,11 @@ class Source:
     date: str = ""
     passages: tuple[str, ...] = ()  # best-matching chunks of the abstract, best first
     highlights: tuple[str, ...] = ()  # sentences of the snippet that the answer quotes or cites
+    authors: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    doi: str = ""
+    arxiv_id: str = ""
+    collection: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -91,6 +144,7 @@ class Answer:
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     evidence: Evidence | None = None  # why the assistant answered or declined
     claims: tuple[Claim, ...] = ()  # an LLM answer's claims, each checked against the sources it cites
+    filters: dict | None = None  # the filters the question was asked under (Filters.to_dict())
 
     def to_dict(self) -> dict:
         return {
@@ -106,4 +160,5 @@ class Answer:
             "timings": {k: round(v, 4) for k, v in self.timings.items()},
             "evidence": self.evidence.to_dict() if self.evidence else None,
             "claims": [c.to_dict() for c in self.claims],
+            "filters": self.filters,
         }

@@ -26,6 +26,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle
 
 from . import keywords
 from .evidence import TermStats
+from .filters import FilterColumns, Filters
 from .settings import Settings
 from .store import PaperStore
 
@@ -47,6 +48,19 @@ class RetrievedPaper:
     url: str
     date: str
     passages: tuple[Passage, ...]  # best first
+    authors: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    doi: str = ""
+    arxiv_id: str = ""
+    collection: str = ""
+
+    @classmethod
+    def of(cls, meta: dict, passages: tuple[Passage, ...]) -> RetrievedPaper:
+        """From a stored chunk's metadata (``chunk_nodes`` writes it)."""
+        split = lambda key: tuple(v for v in str(meta.get(key) or "").split("; ") if v)  # noqa: E731
+        return cls(meta["paper_id"], meta["title"], meta.get("url", ""), meta.get("date", ""), passages,
+                   split("authors"), split("categories"), meta.get("doi", ""), meta.get("arxiv_id", ""),
+                   meta.get("collection", ""))
 
     @property
     def similarity(self) -> float:
@@ -75,6 +89,7 @@ class Retriever:
         self._built_version: int | None = None
         self._retrievers: dict[str, BaseRetriever] = {}
         self._terms = TermStats({}, 0)
+        self._columns: FilterColumns | None = None
         self._awaiting: int | None = None  # version whose keyword index a background thread is building
         self._builder: threading.Thread | None = None
 
@@ -89,7 +104,7 @@ class Retriever:
             if version != self._built_version or ready:
                 if self._built_version is not None and version != self._built_version:
                     self.store.refresh()  # the writer may have been another process
-                self._retrievers, self._terms = self._build(version)
+                self._retrievers, self._terms, self._columns = self._build(version)
                 self._built_version = version
             return self._retrievers
 
@@ -98,6 +113,16 @@ class Retriever:
         self._current()
         return self._terms
 
+    def facets(self) -> dict[str, list[str]]:
+        """The collections and categories the store holds, for filter menus (from the keyword index;
+        empty while a server host is still building it)."""
+        self._current()
+        columns = self._columns
+        if columns is None:
+            return {"collections": [], "categories": []}
+        return {"collections": sorted(n for n in columns.collection_names if n),
+                "categories": sorted(n for n in columns.category_names if n)}
+
     @property
     def keyword_status(self) -> str:
         """A sentence for the status line while the keyword index is being built, else empty."""
@@ -105,23 +130,34 @@ class Retriever:
             return ""
         return "building the keyword index from the server; answering from dense search until it is ready"
 
-    def _build(self, version: int) -> tuple[dict[str, BaseRetriever], TermStats]:
+    def _build(self, version: int) -> tuple[dict[str, BaseRetriever], TermStats, FilterColumns | None]:
         self._awaiting = None
         if self.store.count() == 0:
-            return {}, TermStats({}, 0)
-        dense = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=self.embedding).as_retriever(
-            similarity_top_k=self.settings.candidates
-        )
+            return {}, TermStats({}, 0), None
+        dense = self._dense(None)
         path = keywords.index_dir(self.store, version)
         if not path.exists():
             if self.settings.chroma_host:
                 # Fetching a large collection from a server takes a while: answer meanwhile.
                 self._awaiting = version
                 self._start_keyword_build(version)
-                return {"dense": dense}, TermStats({}, 0)
+                return {"dense": dense}, TermStats({}, 0), None
             path = keywords.build(self.store, self.settings, version)  # a store written before indexes existed
-        bm25, terms = keywords.open_index(path, self.settings.candidates)
-        return {"dense": dense, "bm25": bm25}, terms
+        bm25, terms, columns = keywords.open_index(path, self.settings.candidates)
+        return {"dense": dense, "bm25": bm25}, terms, columns
+
+    def _dense(self, where: dict | None) -> BaseRetriever:
+        index = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=self.embedding)
+        return index.as_retriever(similarity_top_k=self.settings.candidates,
+                                  vector_store_kwargs={"where": where} if where else {})
+
+    def _filtered(self, retrievers: dict[str, BaseRetriever], filters: Filters) -> dict[str, BaseRetriever]:
+        """The same retrievers restricted to ``filters``: Chroma's where clause, and a weight mask over
+        the keyword index (made per question; the shared retrievers are never changed)."""
+        out = {"dense": self._dense(filters.where())}
+        if "bm25" in retrievers and self._columns is not None:
+            out["bm25"] = _MaskedBM25(retrievers["bm25"], filters.mask(self._columns))
+        return out
 
     def _start_keyword_build(self, version: int) -> None:
         if self._builder is not None and self._builder.is_alive():
@@ -135,12 +171,15 @@ class Retriever:
         self._builder = threading.Thread(target=build, name="keyword-index", daemon=True)
         self._builder.start()
 
-    def retrieve(self, query: str, k: int | None = None, kind: str | None = None) -> Retrieval:
+    def retrieve(self, query: str, k: int | None = None, kind: str | None = None,
+                 filters: Filters | None = None) -> Retrieval:
         started = time.perf_counter()
         k = k or self.settings.top_k
         vector = self.embedding.get_query_embedding(query)
         bundle = QueryBundle(query_str=query, embedding=vector)
         retrievers = self._current()
+        if filters and retrievers:
+            retrievers = self._filtered(retrievers, filters)
         kind = kind or self.settings.retriever
         if retrievers and "bm25" not in retrievers:
             kind = "dense"  # the keyword index is still being built
@@ -153,12 +192,14 @@ class Retriever:
         papers = self._group(hits, k, vector, leaders)
         return Retrieval(query=query, papers=papers, query_embedding=vector, seconds=time.perf_counter() - started)
 
-    def among(self, query: str, paper_ids: Sequence[str]) -> Retrieval:
+    def among(self, query: str, paper_ids: Sequence[str], filters: Filters | None = None) -> Retrieval:
         """Only these papers, ranked by their best chunk: a follow-up stays on the previous answer's subject."""
         started = time.perf_counter()
         vector = self.embedding.get_query_embedding(query)
-        got = self.store.collection.get(where={"paper_id": {"$in": list(paper_ids)}},
-                                        include=["documents", "metadatas", "embeddings"])
+        where: dict = {"paper_id": {"$in": list(paper_ids)}}
+        if filters and (extra := filters.where()):
+            where = {"$and": [where, extra]}
+        got = self.store.collection.get(where=where, include=["documents", "metadatas", "embeddings"])
         scores = _cosine(np.asarray(got["embeddings"], dtype=np.float32), vector) if got["ids"] else []
         chunks: dict[str, list[tuple[Passage, dict]]] = {}
         for chunk_id, text, meta, score in zip(got["ids"], got["documents"], got["metadatas"], scores):
@@ -168,8 +209,7 @@ class Retriever:
             group.sort(key=lambda item: -item[0].similarity)
             meta = group[0][1]
             passages = tuple(p for p, _ in group[:_PASSAGES_PER_PAPER])
-            papers.append(RetrievedPaper(meta["paper_id"], meta["title"], meta.get("url", ""), meta.get("date", ""),
-                                         passages))
+            papers.append(RetrievedPaper.of(meta, passages))
         papers.sort(key=lambda p: -p.similarity)
         return Retrieval(query=query, papers=papers, query_embedding=vector, seconds=time.perf_counter() - started)
 
@@ -205,9 +245,7 @@ class Retriever:
                 (Passage(h.node.node_id, h.node.get_content(), similarity.get(h.node.node_id, 0.0)) for h in group),
                 key=lambda p: -p.similarity,
             )
-            papers.append(
-                RetrievedPaper(paper_id, meta["title"], meta.get("url", ""), meta.get("date", ""), tuple(passages))
-            )
+            papers.append(RetrievedPaper.of(meta, tuple(passages)))
         return papers
 
     def _similarities(self, chunk_ids: list[str], query_vector: list[float]) -> dict[str, float]:
@@ -222,6 +260,33 @@ def _cosine(matrix: np.ndarray, query_vector: list[float]) -> np.ndarray:
     query = np.asarray(query_vector, dtype=np.float32)
     norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(query) or 1.0)
     return matrix @ query / np.where(norms == 0, 1.0, norms)
+
+
+class _MaskedBM25(BaseRetriever):
+    """A shared ``BM25Retriever`` asked with a weight mask: bm25s scores only the admitted documents,
+    with no loop over the corpus in Python (LlamaIndex's own metadata filters loop over every node)."""
+
+    def __init__(self, inner: BaseRetriever, mask: np.ndarray) -> None:
+        super().__init__()
+        self.inner = inner
+        self.mask = mask
+        self.admitted = int(mask.sum())
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        import bm25s
+        from llama_index.core.vector_stores.utils import metadata_dict_to_node
+
+        inner = self.inner
+        if not self.admitted:
+            return []
+        tokens = bm25s.tokenize(query_bundle.query_str, stemmer=inner.stemmer if not inner.skip_stemming else None,
+                                token_pattern=inner.token_pattern, show_progress=False)
+        k = min(inner.similarity_top_k, self.admitted)
+        indexes, scores = inner.bm25.retrieve(tokens, k=k, show_progress=False, weight_mask=self.mask)
+        # A masked document scores 0; bm25s hands back the stored corpus entry (or its index).
+        return [NodeWithScore(node=metadata_dict_to_node(doc if isinstance(doc, dict) else inner.corpus[int(doc)]),
+                              score=float(score))
+                for doc, score in zip(indexes[0], scores[0]) if score > 0]
 
 
 class _Recorded(BaseRetriever):

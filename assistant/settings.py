@@ -22,6 +22,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
 LOCAL_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+MAX_TOP_K = 20  # most papers one answer or search draws on
 
 
 class Mode(str, Enum):
@@ -54,7 +55,7 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(48, ge=0, description="Tokens shared by neighbouring chunks of one abstract.")
 
     # Retrieval
-    top_k: int = Field(5, ge=1, le=20, description="Papers given as sources of an answer.")
+    top_k: int = Field(5, ge=1, le=MAX_TOP_K, description="Papers given as sources of an answer.")
     candidates: int = Field(30, ge=1, description="Chunks each retriever (dense, BM25) returns before fusion.")
     retriever: str = Field("hybrid", description="`hybrid` (dense + BM25 fused), `dense` or `bm25`.")
     fusion: str = Field("dist", description="How hybrid fuses dense and BM25: `dist` (scores normalized by their spread, weighted) or `rrf` (reciprocal rank).")
@@ -89,6 +90,7 @@ class Settings(BaseSettings):
     port: int = Field(7860, description="Port of the chat UI.")
     concurrency: int = Field(4, ge=1, description="Questions answered at once by the UI; others queue.")
     max_queue: int = Field(64, ge=1, description="Questions waiting in the UI queue before new ones are turned away.")
+    mcp_server: bool = Field(True, description="Serve the MCP tools (`search_papers`, `ask`, `get_paper`) at `/gradio_api/mcp/` beside the chat.")
 
     @field_validator("retriever")
     @classmethod
@@ -142,7 +144,7 @@ class Settings(BaseSettings):
     def index_fingerprint(self) -> str:
         """Names what makes vectors comparable: a store built under another fingerprint is never reused."""
         key = json.dumps(
-            {"embed": self.embed_model, "tokens": self.chunk_tokens, "overlap": self.chunk_overlap, "v": 3},
+            {"embed": self.embed_model, "tokens": self.chunk_tokens, "overlap": self.chunk_overlap, "v": 4},
             sort_keys=True,
         )
         return hashlib.sha256(key.encode()).hexdigest()[:12]

@@ -14,13 +14,14 @@ import os
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from _util import ROOT, free_port, machine, ms, rss_mib
 
+NO_FILTERS = ("", "", [], [])  # the chat's since, until, categories, collections
+
 from assistant import Assistant, Settings
 from assistant.evalset import load_questions
-from assistant.ui import ChatApp
+from assistant.faces.ui import ChatApp
 from tests.fake_llm import FakeLLM, Reply
 
 ANSWER = "The paper reports the figure in its abstract [1], and a second paper agrees [2]."
@@ -50,7 +51,7 @@ def main() -> None:
         fds = len(os.listdir("/proc/self/fd"))
         return f"RSS {rss_mib():.0f} MiB, {threading.active_count()} threads, {fds} open files"
 
-    Client(url, verbose=False).predict(questions[0], "auto", 5, api_name="/chat")  # warm
+    Client(url, verbose=False).predict(questions[0], "auto", 5, *NO_FILTERS, api_name="/chat")  # warm
     print(f"before: {snapshot()}")
     latencies: list[float] = []
     errors: list[str] = []
@@ -62,7 +63,7 @@ def main() -> None:
             question = questions[(n * per_session + i) % len(questions)]
             t = time.perf_counter()
             try:
-                chat, panel, _ = client.predict(question, "auto", 5, api_name="/chat")
+                chat, panel, _ = client.predict(question, "auto", 5, *NO_FILTERS, api_name="/chat")
                 if "src-" not in str(chat[-1]) and "Declined" not in str(chat[-1]):
                     errors.append(f"uncited answer to {question!r}")
             except Exception as exc:  # noqa: BLE001 - every failure is counted and shown

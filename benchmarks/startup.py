@@ -26,7 +26,9 @@ CACHE = Path("/tmp/assistant-bench")
 
 def figures(code: Path, env: dict[str, str]) -> dict[str, float]:
     run_env = {**os.environ, **env, "PYTHONPATH": os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))}
-    cli = [sys.executable, "-m", "assistant.cli"]
+    # `python -m assistant` since the faces moved into a subpackage; older trees had assistant/cli.py
+    module = "assistant" if (code / "assistant" / "__main__.py").exists() else "assistant.cli"
+    cli = [sys.executable, "-m", module]
     subprocess.run([*cli, "ingest", "--quiet"], check=True, cwd=code, env=run_env, capture_output=True)
     out: dict[str, float] = {}
     runs = []

@@ -15,7 +15,7 @@ from pathlib import Path
 import gradio as gr
 
 from assistant import Assistant
-from assistant.ui import ChatApp
+from assistant.faces.ui import ChatApp
 
 
 def free_port() -> int:

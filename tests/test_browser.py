@@ -53,3 +53,53 @@ def test_hostile_markup_stays_inert_in_the_browser(browser, settings, fake_llm, 
         assert page.locator("#chat img[src*='pixel'], #sources-panel img, #sources-panel script").count() == 0
         assert "<script>window.pwned = 1</script>" in page.inner_text("#sources-panel")
     assert not [path for path in fake_llm.gets if "pixel" in path]
+
+
+def test_filters_in_the_settings_and_downloads_of_the_selected_answer(browser, settings, tmp_path):
+    import bibtexparser
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    from assistant import Assistant
+    from tests.conftest import FIXTURES, MINI_FEED
+
+    library = Assistant(settings)
+    library.ingest([FIXTURES / "collections" / "arxiv-sample.json", MINI_FEED], progress=False)
+    with running_app(library) as running:
+        page = browser.new_page(viewport={"width": 1400, "height": 1100}, accept_downloads=True)
+        page.goto(running.url)
+        page.wait_for_selector("#status-line :text('57 papers')")
+        _ask(page, "Which papers quantize the KV cache?")
+        page.locator('#chat a[href="#src-0-1"]').first.wait_for(timeout=30_000)
+
+        page.get_by_text("Settings", exact=True).click()
+        page.fill("#since textarea, #since input", "2024")
+        page.locator("#categories input").fill("cs.CL")
+        page.keyboard.press("Enter")
+        _ask(page, "How much does quantizing the KV cache save?")
+        page.locator('#chat a[href="#src-1-1"]').first.wait_for(timeout=30_000)
+        panel = page.inner_text("#sources-panel")
+        assert "2024" in panel or "2025" in panel
+
+        page.locator("#save-bibtex").wait_for(state="visible", timeout=10_000)
+        with page.expect_download() as download:
+            page.click("#save-bibtex")
+        entries = bibtexparser.loads(download.value.path().read_text()).entries
+        assert entries and all(int(e["year"]) >= 2024 for e in entries)
+        cited = [LatexNodes2Text().latex_to_text(e["title"]) for e in entries]
+        assert all(title in panel for title in cited)
+
+        with page.expect_download() as download:
+            page.click("#save-markdown")
+        text = download.value.path().read_text()
+        assert text.startswith("## How much does quantizing the KV cache save?")
+        assert "### References" in text and "_Filters: since 2024-01-01; categories cs.cl_" in text
+
+        page.locator('#chat a[href="#src-0-1"]').first.click()  # select the first answer: downloads follow it
+        for _ in range(50):  # the download button is replaced once the select event has run
+            with page.expect_download() as download:
+                page.click("#save-markdown")
+            if download.value.path().read_text().startswith("## Which papers quantize the KV cache?"):
+                break
+            page.wait_for_timeout(200)
+        else:
+            pytest.fail("the markdown download did not follow the selected answer")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -72,7 +73,7 @@ def test_the_app_runs_against_the_server(server_settings):
     assistant = Assistant(server_settings)
     assistant.ingest([MINI_FEED], progress=False)
     with running_app(assistant) as running:
-        result = Client(running.url, verbose=False).predict(QUESTION, "auto", 3, api_name="/ask")
+        result = json.loads(Client(running.url, verbose=False).predict(QUESTION, "auto", 3, api_name="/ask"))
         assert result["sources"][0]["title"] == "Upcycling Large Language Models into Mixture of Experts"
         assert "8 papers" in running.app.status()
 
@@ -80,6 +81,20 @@ def test_the_app_runs_against_the_server(server_settings):
 def test_an_unreachable_server_is_a_store_error_naming_it():
     with pytest.raises(StoreError, match=r"http://127\.0\.0\.1:\d+"):
         Assistant(Settings(chroma_host="127.0.0.1", chroma_port=free_port(), embed_model="hash"))
+
+
+def test_the_app_stops_with_a_message_when_its_server_does_not_answer(tmp_path):
+    """The page is served before the store is opened; a store that cannot be opened still stops the app."""
+    project = Path(__file__).resolve().parent.parent
+    port, app_port = free_port(), free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(ASSISTANT_EMBED_MODEL="hash", ASSISTANT_CHROMA_HOST="127.0.0.1", ASSISTANT_CHROMA_PORT=str(port),
+               ASSISTANT_PORT=str(app_port), ASSISTANT_VECTORSTORE_DIR=str(tmp_path / "vs"))
+    done = subprocess.run([sys.executable, str(project / "app.py")], env=env, cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 1
+    assert f"error: cannot open the Chroma store at http://127.0.0.1:{port}" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_two_app_processes_answer_a_paper_another_process_ingested(server_settings, tmp_path):
@@ -101,16 +116,16 @@ def test_two_app_processes_answer_a_paper_another_process_ingested(server_settin
             urls.append(f"http://127.0.0.1:{port}/")
         clients = [Client(url, verbose=False) for url in urls]
         for client in clients:  # each host has answered once before the new paper exists
-            assert client.predict(QUESTION, "auto", 3, api_name="/ask")["sources"]
+            assert json.loads(client.predict(QUESTION, "auto", 3, api_name="/ask"))["sources"]
         extra = tmp_path / "extra.jsonl"
         extra.write_text('{"title": "Quokka Kernels for Sparse Decoding", '
                          '"abstract": "Quokka kernels make sparse decoding of zebrafish models fast."}\n')
-        ingest = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(extra), "--quiet"],
+        ingest = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(extra), "--quiet"],
                                 env={**base, "ASSISTANT_VECTORSTORE_DIR": str(tmp_path / "ingester")},
                                 cwd=tmp_path, capture_output=True, text=True, timeout=120)
         assert ingest.returncode == 0, ingest.stderr
         for client in clients:
-            answer = client.predict("quokka kernels zebrafish sparse decoding", "auto", 3, api_name="/ask")
+            answer = json.loads(client.predict("quokka kernels zebrafish sparse decoding", "auto", 3, api_name="/ask"))
             assert answer["sources"][0]["title"] == "Quokka Kernels for Sparse Decoding"
         # each host builds its own keyword index for the new version in the background
         def versions(n: int) -> list[str]:

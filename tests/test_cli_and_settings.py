@@ -8,7 +8,7 @@ import pytest
 import assistant
 from assistant import Settings, SettingsError
 from assistant.settings import load_settings
-from assistant.settings_doc import settings_table
+from assistant.faces.settings_doc import settings_table
 from tests.conftest import FIXTURES, PROJECT
 
 
@@ -16,7 +16,7 @@ def _cli(*args, env_extra=None, cwd=None):
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_") and k != "OPENAI_API_KEY"}
     env.update(env_extra or {})
     return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=120
+        [sys.executable, "-m", "assistant", *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=120
     )
 
 

@@ -49,12 +49,12 @@ def test_the_onnx_graph_is_built_once_and_reused(real_settings):
 def test_a_fresh_process_answers_without_importing_torch(real_settings, tmp_path):
     env = {**os.environ, "ASSISTANT_VECTORSTORE_DIR": str(real_settings.vectorstore_dir),
            "ASSISTANT_MODEL_CACHE_DIR": str(real_settings.model_cache_dir), "ASSISTANT_CORPUS_DIR": str(MINI_FEED.parent)}
-    ingest = subprocess.run([sys.executable, "-m", "assistant.cli", "ingest", str(MINI_FEED), "--quiet"],
+    ingest = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(MINI_FEED), "--quiet"],
                             env=env, cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert ingest.returncode == 0, ingest.stderr
     script = (
         "import sys, json\n"
-        "from assistant.cli import main\n"
+        "from assistant.faces.cli import main\n"
         "code = main(['ask', 'What does Muon do?', '--json'])\n"
         "print(json.dumps({'code': code, 'torch': 'torch' in sys.modules,"
         " 'st': 'sentence_transformers' in sys.modules}))\n"

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from assistant.cli import main
+from assistant.faces.cli import main
 from assistant.errors import QuestionSetError
 from assistant.evalset import load_questions
 from assistant.evaluate import evaluate, judge, regressions, score

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from assistant.cli import main
+from assistant.faces.cli import main
 from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.slow

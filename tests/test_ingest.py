@@ -75,8 +75,13 @@ def test_new_file_adds_only_its_new_papers(counting, tmp_path):
         % read_file(MINI_FEED)[4].abstract.replace('"', '\\"')
     )
     report = assistant.ingest([extra], progress=False)
-    assert (report.added, report.unchanged, report.updated) == (1, 1, 0)
+    # The repeated paper moves to the new file's collection (so a collection filter finds it there).
+    assert (report.added, report.unchanged, report.updated) == (1, 0, 1)
     assert assistant.store.stats()["papers"] == 9
+    moved = assistant.store.paper_records([read_file(MINI_FEED)[4].paper_id])
+    assert [m["collection"] for m in moved.values()] == ["extra"]
+    again = assistant.ingest([extra], progress=False)
+    assert (again.added, again.unchanged, again.updated) == (0, 2, 0)
 
 
 def test_bad_file_stops_ingest_before_anything_stored_changes(counting, tmp_path):

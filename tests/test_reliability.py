@@ -24,7 +24,7 @@ BUNDLED = PROJECT / "data"
 def _cli_ingest(store_dir, corpus, **popen):
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
     env.update(ASSISTANT_EMBED_MODEL="hash", ASSISTANT_VECTORSTORE_DIR=str(store_dir))
-    return subprocess.Popen([sys.executable, "-m", "assistant.cli", "ingest", str(corpus), "--quiet"], env=env,
+    return subprocess.Popen([sys.executable, "-m", "assistant", "ingest", str(corpus), "--quiet"], env=env,
                             cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)
 
 

@@ -1,4 +1,4 @@
-from assistant.render import answer_markdown, highlight, link_citations, safe_markdown, sources_html
+from assistant.faces.render import answer_markdown, highlight, link_citations, safe_markdown, sources_html
 
 
 def _answer(**fields):
@@ -61,7 +61,7 @@ def _claimed_answer():
 
 
 def test_flagged_claims_are_marked_in_the_chat_with_the_reason_on_hover():
-    from assistant.render import answer_markdown
+    from assistant.faces.render import answer_markdown
 
     body = answer_markdown(_claimed_answer(), turn=3)
     assert body.count("⚠") == 1
@@ -71,7 +71,7 @@ def test_flagged_claims_are_marked_in_the_chat_with_the_reason_on_hover():
 
 
 def test_sources_panel_lists_each_claim_with_its_supporting_sentence_highlighted():
-    from assistant.render import sources_html
+    from assistant.faces.render import sources_html
 
     panel = sources_html(_claimed_answer(), turn=3)
     assert "1 supported, 1 flagged" in panel

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -11,11 +12,12 @@ import pytest
 from gradio_client import Client
 
 from assistant import Assistant
-from assistant.ui import ChatApp
+from assistant.faces.ui import ChatApp
 from tests.app_server import hostile_llm_assistant, running_app
 from tests.fake_llm import Reply
 
 QUESTION = "How does upcycling turn dense models into mixture of experts?"
+NO_FILTERS = ("", "", [], [])  # since, until, categories, collections
 
 
 def _client(url: str) -> Client:
@@ -47,7 +49,7 @@ def llm_app(llm_assistant, fake_llm):
 
 
 def test_ask_endpoint_returns_the_answer_dict_of_the_same_assistant(extractive_app, assistant):
-    result = _client(extractive_app.url).predict(QUESTION, "auto", 3, api_name="/ask")
+    result = json.loads(_client(extractive_app.url).predict(QUESTION, "auto", 3, api_name="/ask"))
     direct = assistant.ask(QUESTION, top_k=3).to_dict()
     assert result["mode"] == "extractive" and not result["abstained"]
     assert [s["title"] for s in result["sources"]] == [s["title"] for s in direct["sources"]]
@@ -61,7 +63,7 @@ def test_ask_endpoint_reports_bad_questions_as_sentences(extractive_app):
 
 
 def test_chat_streams_llm_tokens_then_links_citations_to_the_sources_panel(llm_app):
-    job = _client(llm_app.url).submit(QUESTION, "auto", 5, api_name="/chat")
+    job = _client(llm_app.url).submit(QUESTION, "auto", 5, *NO_FILTERS, api_name="/chat")
     updates = list(job)
     final_chat, panel, box = job.result()
     bubbles = [_text(u[0][-1]) for u in updates if u[0] and u[0][-1]["role"] == "assistant"]
@@ -79,9 +81,9 @@ def test_chat_streams_llm_tokens_then_links_citations_to_the_sources_panel(llm_a
 
 def test_followup_is_condensed_with_the_conversation(llm_app, fake_llm):
     client = _client(llm_app.url)
-    client.predict(QUESTION, "auto", 5, api_name="/chat")
+    client.predict(QUESTION, "auto", 5, *NO_FILTERS, api_name="/chat")
     fake_llm.requests.clear()
-    chat, panel, _ = client.predict("And how much does it cost?", "auto", 5, api_name="/chat")
+    chat, panel, _ = client.predict("And how much does it cost?", "auto", 5, *NO_FILTERS, api_name="/chat")
     condense = fake_llm.requests[0]["messages"][-1]["content"]
     assert QUESTION in condense and "And how much does it cost?" in condense
     assert [m["role"] for m in chat] == ["user", "assistant"] * 2
@@ -90,16 +92,16 @@ def test_followup_is_condensed_with_the_conversation(llm_app, fake_llm):
 
 def test_followup_in_extractive_mode_searches_with_the_previous_question(extractive_app):
     client = _client(extractive_app.url)
-    client.predict(QUESTION, "extractive", 5, api_name="/chat")
-    _, panel, _ = client.predict("What does it cost?", "extractive", 5, api_name="/chat")
+    client.predict(QUESTION, "extractive", 5, *NO_FILTERS, api_name="/chat")
+    _, panel, _ = client.predict("What does it cost?", "extractive", 5, *NO_FILTERS, api_name="/chat")
     assert f"Searched for <q>{html.escape(QUESTION)} What does it cost?</q>" in panel
     assert "Upcycling Large Language Models into Mixture of Experts" in panel
 
 
 def test_sessions_do_not_share_conversations(extractive_app):
     first, second = _client(extractive_app.url), _client(extractive_app.url)
-    first.predict(QUESTION, "extractive", 5, api_name="/chat")
-    chat, panel, _ = second.predict("Which papers study layer normalization?", "extractive", 5, api_name="/chat")
+    first.predict(QUESTION, "extractive", 5, *NO_FILTERS, api_name="/chat")
+    chat, panel, _ = second.predict("Which papers study layer normalization?", "extractive", 5, *NO_FILTERS, api_name="/chat")
     assert len(chat) == 2 and "Searched for" not in panel
 
 
@@ -108,7 +110,7 @@ def test_twenty_concurrent_clients_all_get_cited_answers(llm_app, fake_llm):
     fake_llm.reply = lambda request: Reply(text=answer, delay=1.0 / 20)  # about 20 chunks: ~1 s an answer
 
     def one(i: int):
-        chat, panel, _ = _client(llm_app.url).predict(f"{QUESTION} ({i})", "auto", 5, api_name="/chat")
+        chat, panel, _ = _client(llm_app.url).predict(f"{QUESTION} ({i})", "auto", 5, *NO_FILTERS, api_name="/chat")
         return _text(chat[-1]), panel
 
     with ThreadPoolExecutor(20) as pool:
@@ -144,7 +146,7 @@ def test_hostile_abstract_and_model_output_reach_the_page_inert(settings, fake_l
         f"Quarantine keeps scripts as text [1]. <script>alert(1)</script> ![pixel]({tracker})"))
     with running_app(llm) as running:
         chat, panel, _ = _client(running.url).predict(
-            "How does hostile markup quarantine keep scripts as text?", "auto", 5, api_name="/chat"
+            "How does hostile markup quarantine keep scripts as text?", "auto", 5, *NO_FILTERS, api_name="/chat"
         )
     answer = _text(chat[-1])
     assert "<script" not in answer and "&lt;script&gt;" in answer
@@ -161,14 +163,14 @@ def test_first_start_indexes_in_the_background_and_refuses_questions_until_done(
     thread.join(timeout=60)
     assert re.search(r"\*\*Corpus:\*\* 8 papers, \d+ chunks", app.status())
     assert app.start_indexing() is None  # a later start finds the store full
-    assert app.ask_api(QUESTION)["sources"]
+    assert json.loads(app.tools.ask(QUESTION))["sources"]
 
 
 def test_questions_wait_for_the_first_index(settings):
     app = ChatApp(Assistant(settings))
     app.indexing.running, app.indexing.done, app.indexing.total = True, 64, 120
     with pytest.raises(Exception, match="still being indexed"):
-        app.ask_api(QUESTION)
+        app.tools.ask(QUESTION)
 
 
 def test_extractive_followup_in_the_chat_stays_on_the_previous_answers_papers(extractive_app):
@@ -178,10 +180,10 @@ def test_extractive_followup_in_the_chat_stays_on_the_previous_answers_papers(ex
     titles = [html.escape(p.title) for p in read_file(MINI_FEED)]
     client = _client(extractive_app.url)
     _, first, _ = client.predict("Which papers discuss speculative decoding or layer normalization?", "extractive", 2,
-                                 api_name="/chat")
+                                 *NO_FILTERS, api_name="/chat")
     before = {t for t in titles if t in first}
     assert len(before) == 2
-    chat, panel, _ = client.predict("How much faster are they?", "extractive", 5, api_name="/chat")
+    chat, panel, _ = client.predict("How much faster are they?", "extractive", 5, *NO_FILTERS, api_name="/chat")
     assert {t for t in titles if t in panel} <= before
     reply = _text(chat[-1])
     assert "](#src-" in reply and "times" in reply  # cited, with the speed-up figures
@@ -190,7 +192,33 @@ def test_extractive_followup_in_the_chat_stays_on_the_previous_answers_papers(ex
 def test_a_claim_its_source_does_not_support_is_marked_in_the_chat_and_listed_in_the_panel(llm_assistant, fake_llm):
     fake_llm.reply = lambda request: Reply(text="Upcycling reaches 99.9% on every benchmark [1].", delay=0.01)
     with running_app(llm_assistant) as running:
-        chat, panel, _ = _client(running.url).predict(QUESTION, "auto", 5, api_name="/chat")
+        chat, panel, _ = _client(running.url).predict(QUESTION, "auto", 5, *NO_FILTERS, api_name="/chat")
     reply = _text(chat[-1])
     assert "[⚠](#claim-0-1" in reply and "figure not in source" in reply
     assert 'id="claim-0-1"' in panel and "claim flagged" in panel
+
+
+def test_filter_menus_offer_the_stores_categories_and_collections(settings):
+    from tests.conftest import FIXTURES, MINI_FEED
+
+    library = Assistant(settings)
+    library.ingest([FIXTURES / "collections" / "arxiv-sample.json", MINI_FEED], progress=False)
+    categories, collections = ChatApp(library).facets()
+    assert {"cs.lg", "cs.cl", "math.oc", "stat.ml"} <= set(c for c, _ in categories.choices)
+    assert [c for c, _ in collections.choices] == ["arxiv-sample", "mini_feed"]
+
+
+def test_chat_with_filters_cites_only_papers_inside_them(settings):
+    from tests.conftest import FIXTURES, MINI_FEED
+
+    library = Assistant(settings)
+    library.ingest([FIXTURES / "collections" / "arxiv-sample.json", MINI_FEED], progress=False)
+    with running_app(library) as running:
+        client = _client(running.url)
+        _, panel, _ = client.predict("Which papers prune models?", "extractive", 5, "2023", "2024-06", ["cs.CL"], [],
+                                     api_name="/chat")
+        dates = re.findall(r"\b(20\d\d-\d\d-\d\d)\b", panel)
+        assert dates and all("2023-01-01" <= d <= "2024-06-30" for d in dates)
+        chat, _, box = client.predict("Which papers prune models?", "extractive", 5, "soon", "", [], [],
+                                      api_name="/chat")
+        assert box == "Which papers prune models?"  # a bad date keeps the question in the box (and warns)

@@ -3,25 +3,37 @@
 Every question goes through the same ``Assistant`` as the CLI and ``ask()``. The conversation lives
 in per-session state as a list of ``Answer.to_dict()`` records; the chat bubbles and the sources
 panel are both drawn from it (``render.py``), so they cannot disagree.
+
+``python app.py`` serves the page before it makes the ``Assistant``: importing the answering side
+(llama-index, Chroma) and opening the store take about a second, which the first page view need
+not wait for. A question asked meanwhile waits for it.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
-from .assistant import Assistant, Delta, Turn
-from .corpus import load_papers
-from .errors import AssistantError, QuestionError
-from .models import Answer
+from ..corpus import load_papers
+from ..errors import AssistantError, QuestionError
+from ..filters import Filters
+from ..models import Answer, Delta, Turn
+from ..settings import Settings
+from ..terms import content_words
+from . import export
 from .render import answer_markdown, partial_markdown, safe_markdown, sources_html
-from .terms import content_words
+from .tools import Tools
+
+if TYPE_CHECKING:
+    from ..assistant import Assistant
 
 Conversation = list[dict[str, Any]]  # Answer.to_dict() of each turn, oldest first
 
@@ -39,10 +51,28 @@ class Indexing:
 
 
 class ChatApp:
-    def __init__(self, assistant: Assistant) -> None:
-        self.assistant = assistant
-        self.settings = assistant.settings
+    def __init__(self, assistant: Assistant | None = None, *, settings: Settings | None = None) -> None:
+        """Give an ``Assistant``, or only ``settings``: then ``start_indexing()`` makes the Assistant
+        in the background, and the page can be served meanwhile."""
+        if assistant is None and settings is None:
+            raise TypeError("ChatApp needs an Assistant or the Settings to make one")
+        self.settings = settings or assistant.settings
+        self._assistant = assistant
+        self._loaded = threading.Event()
+        self.load_error: AssistantError | None = None
+        if assistant is not None:
+            self._loaded.set()
         self.indexing = Indexing()
+        self.tools = Tools(lambda: self.assistant, ready=self._check_ready)  # the API endpoints and MCP tools
+
+    @property
+    def assistant(self) -> Assistant:
+        """The Assistant, once made (waits for it while ``start_indexing`` makes it)."""
+        self._loaded.wait()
+        if self._assistant is None:
+            assert self.load_error is not None
+            raise self.load_error
+        return self._assistant
 
     # First start ----------------------------------------------------------------------------------
 
@@ -50,7 +80,12 @@ class ChatApp:
         """Ingest the bundled corpus in the background when the store is empty; the page shows progress.
 
         With a full store, only the models are loaded in the background, so the first question is quick.
+        Without an Assistant yet, it is made first, in the background too; the thread is returned.
         """
+        if not self._loaded.is_set():
+            thread = threading.Thread(target=self._load, name="load", daemon=True)
+            thread.start()
+            return thread
         if self.assistant.store.count() > 0:
             threading.Thread(target=self.assistant.warm_up, name="warm-up", daemon=True).start()
             return None
@@ -74,55 +109,95 @@ class ChatApp:
         thread.start()
         return thread
 
+    def _load(self) -> None:
+        from ..assistant import Assistant  # the answering side: llama-index, Chroma, the store
+
+        try:
+            self._assistant = Assistant(self.settings)
+        except AssistantError as exc:
+            self.load_error = exc
+            self.indexing.error = str(exc)
+            print(f"error: {exc}", flush=True)
+        finally:
+            self._loaded.set()
+        if self._assistant is not None:
+            ingesting = self.start_indexing()
+            if ingesting is not None:
+                ingesting.join()
+
     # Handlers -------------------------------------------------------------------------------------
 
-    def chat(self, question: str, mode: str, top_k: float, convo: Conversation | None
-             ) -> Iterator[tuple[list[dict], str, Conversation, str]]:
-        """One turn: stream the answer into the chat, then show its sources. Yields (chat, panel, state, box)."""
+    def chat(self, question: str, mode: str, top_k: float, since: str = "", until: str = "",
+             categories: list[str] | str | None = None, collections: list[str] | str | None = None,
+             convo: Conversation | None = None) -> Iterator[tuple[list[dict], str, Conversation, str, int]]:
+        """One turn: stream the answer into the chat, then show its sources.
+        Yields (chat, panel, conversation, box, selected turn)."""
         convo = list(convo or [])
         turn = len(convo)
         try:
             self._check_ready()
+            filters = Filters.make(since, until, categories, collections)
             history = [Turn(a["question"], a["text"], tuple(s["paper_id"] for s in a["sources"])) for a in convo]
             shown = _messages(convo) + [_user(question), _bot("Searching the papers…")]
-            yield shown, sources_html(convo[-1] if convo else None, turn - 1), convo, ""
+            yield shown, sources_html(convo[-1] if convo else None, turn - 1), convo, "", turn - 1
             text = ""
-            for event in self.assistant.stream(question, history, mode=mode, top_k=int(top_k)):
+            for event in self.assistant.stream(question, history, mode=mode, top_k=int(top_k), filters=filters):
                 if isinstance(event, Delta):
                     text += event.text
                     shown[-1] = _bot(partial_markdown(text))
-                    yield shown, gr.skip(), convo, ""
+                    yield shown, gr.skip(), convo, "", gr.skip()
                 elif isinstance(event, Answer):
                     convo.append(event.to_dict())
-                    yield _messages(convo), sources_html(convo[-1], turn), convo, ""
+                    yield _messages(convo), sources_html(convo[-1], turn), convo, "", turn
         except QuestionError as exc:
             gr.Warning(str(exc))
-            yield _messages(convo), gr.skip(), convo, question
+            yield _messages(convo), gr.skip(), convo, question, gr.skip()
         except AssistantError as exc:  # the store is unreachable, ...: a sentence, never a traceback
-            yield _messages(convo) + [_user(question), _bot(f"> ⚠ {safe_markdown(str(exc))}")], gr.skip(), convo, question
+            yield (_messages(convo) + [_user(question), _bot(f"> ⚠ {safe_markdown(str(exc))}")], gr.skip(), convo,
+                   question, gr.skip())
 
-    def ask_api(self, question: str, mode: str = "auto", top_k: int = 5) -> dict:
-        """Answer one question without conversation; returns ``Answer.to_dict()``."""
-        try:
-            self._check_ready()
-            return self.assistant.ask(question, mode=mode, top_k=int(top_k)).to_dict()
-        except AssistantError as exc:
-            raise gr.Error(str(exc), print_exception=False) from None
-
-    def select(self, convo: Conversation | None, evt: gr.SelectData) -> str:
-        """The panel follows the answer the user clicks."""
+    def select(self, convo: Conversation | None, evt: gr.SelectData) -> tuple[str, int]:
+        """The panel (and the downloads) follow the answer the user clicks."""
         convo = convo or []
         index = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
         turn = int(index) // 2  # messages alternate: question, answer
         if 0 <= turn < len(convo):
-            return sources_html(convo[turn], turn)
-        return gr.skip()
+            return sources_html(convo[turn], turn), turn
+        return gr.skip(), gr.skip()
+
+    def downloads(self, convo: Conversation | None, turn: int) -> tuple[gr.DownloadButton, gr.DownloadButton]:
+        """The selected answer as markdown, and its cited papers as BibTeX, ready to download."""
+        convo = convo or []
+        if not 0 <= turn < len(convo):
+            return gr.DownloadButton(value=None, visible=False), gr.DownloadButton(value=None, visible=False)
+        answer = convo[turn]
+        folder = Path(tempfile.mkdtemp(prefix="assistant-export-"))
+        name = _file_stem(answer["question"])
+        markdown_file = folder / f"{name}.md"
+        markdown_file.write_text(export.markdown(answer), encoding="utf-8")
+        bib = export.bibtex(answer["sources"])
+        bib_file = folder / f"{name}.bib"
+        bib_file.write_text(bib, encoding="utf-8")
+        return (gr.DownloadButton(value=str(markdown_file), visible=True),
+                gr.DownloadButton(value=str(bib_file), visible=bool(bib)))
+
+    def facets(self) -> tuple[gr.Dropdown, gr.Dropdown]:
+        """Filter menus offer the categories and collections the store holds."""
+        try:
+            found = self.assistant.retriever.facets() if not self.indexing.running else {}
+        except AssistantError:
+            found = {}
+        return (gr.Dropdown(choices=found.get("categories", [])), gr.Dropdown(choices=found.get("collections", [])))
 
     def status(self) -> str:
+        if not self._loaded.is_set():
+            return "**Opening the index…** Questions asked now are answered as soon as it is open."
         if self.indexing.running:
             total = self.indexing.total or "…"
-            return (f"**Indexing the corpus** for the first time: {self.indexing.done} / {total} chunks embedded. "
+            return (f"**Indexing the corpus** for the first time: {self.indexing.done} / {total} papers indexed. "
                     "Questions can be asked when it finishes.")
+        if self.load_error is not None:
+            return f"**Cannot open the index:** {safe_markdown(str(self.load_error))}"
         if self.indexing.error:
             return f"**Indexing failed:** {safe_markdown(self.indexing.error)}"
         stats = self.assistant.store.stats()
@@ -140,7 +215,7 @@ class ChatApp:
     def _check_ready(self) -> None:
         if self.indexing.running:
             raise QuestionError(
-                f"The corpus is still being indexed ({self.indexing.done} / {self.indexing.total or '…'} chunks); "
+                f"The corpus is still being indexed ({self.indexing.done} / {self.indexing.total or '…'} papers); "
                 "please ask again in a moment."
             )
 
@@ -149,6 +224,7 @@ class ChatApp:
     def build(self) -> gr.Blocks:
         with gr.Blocks(title="Research assistant", fill_height=True) as demo:
             convo = gr.State([])
+            selected = gr.State(-1)  # the answer the sources panel and the downloads show
             with gr.Row(equal_height=False):
                 with gr.Column(scale=3):
                     gr.Markdown("## Research assistant\nAnswers from the paper abstracts, each claim cited [n].")
@@ -170,29 +246,64 @@ class ChatApp:
                         mode = gr.Radio(["auto", "extractive", "llm"], value=self.settings.mode.value,
                                         label="Answer mode", info="auto: the LLM when one is configured")
                         top_k = gr.Slider(1, 10, value=self.settings.top_k, step=1, label="Sources per answer")
+                        with gr.Row():
+                            since = gr.Textbox(label="Since", placeholder="YYYY, YYYY-MM or YYYY-MM-DD",
+                                               elem_id="since", max_lines=1)
+                            until = gr.Textbox(label="Until", placeholder="YYYY, YYYY-MM or YYYY-MM-DD",
+                                               elem_id="until", max_lines=1)
+                        categories = gr.Dropdown([], value=[], multiselect=True, allow_custom_value=True,
+                                                 label="Categories", elem_id="categories",
+                                                 info="any of these (arXiv categories, BibTeX keywords)")
+                        collections = gr.Dropdown([], value=[], multiselect=True, allow_custom_value=True,
+                                                  label="Collections", elem_id="collections",
+                                                  info="any of these collections or source files")
+                        gr.Markdown("A date filter leaves out papers whose date has no year (the daily-papers "
+                                    "feed prints \"Mar 5\").", elem_classes=["filter-note"])
                     new_chat = gr.Button("New chat", variant="secondary", elem_id="new-chat")
                 with gr.Column(scale=2, elem_id="sources-column"):
                     gr.Markdown("### Sources")
+                    with gr.Row():
+                        save_markdown = gr.DownloadButton("Answer as markdown", visible=False, size="sm",
+                                                          elem_id="save-markdown")
+                        save_bibtex = gr.DownloadButton("Cited papers as BibTeX", visible=False, size="sm",
+                                                        elem_id="save-bibtex")
                     panel = gr.HTML(sources_html(None, 0), elem_id="sources-panel", js_on_load=None)
 
-            gr.on([box.submit, send.click], self.chat, inputs=[box, mode, top_k, convo],
-                  outputs=[chatbot, panel, convo, box], api_name="chat", show_progress="hidden")
-            chatbot.select(self.select, inputs=[convo], outputs=[panel], api_visibility="private",
-                           show_progress="hidden")
-            new_chat.click(lambda: ([], sources_html(None, 0), [], ""), outputs=[chatbot, panel, convo, box],
+            # "undocumented": the chat is stateful and made for this page, so it is callable by Gradio
+            # clients but neither listed in the API page nor served as an MCP tool (the tools below are).
+            asked = gr.on([box.submit, send.click], self.chat,
+                          inputs=[box, mode, top_k, since, until, categories, collections, convo],
+                          outputs=[chatbot, panel, convo, box, selected], api_name="chat",
+                          api_visibility="undocumented", show_progress="hidden")
+            asked.then(self.downloads, inputs=[convo, selected], outputs=[save_markdown, save_bibtex],
+                       api_visibility="private", show_progress="hidden")
+            chatbot.select(self.select, inputs=[convo], outputs=[panel, selected], api_visibility="private",
+                           show_progress="hidden"
+                           ).then(self.downloads, inputs=[convo, selected], outputs=[save_markdown, save_bibtex],
+                                  api_visibility="private", show_progress="hidden")
+            new_chat.click(lambda: ([], sources_html(None, 0), [], "", -1, gr.DownloadButton(visible=False),
+                                    gr.DownloadButton(visible=False)),
+                           outputs=[chatbot, panel, convo, box, selected, save_markdown, save_bibtex],
                            api_visibility="private")
-            gr.api(self.ask_api, api_name="ask")
+            for tool in (self.tools.search_papers, self.tools.ask, self.tools.get_paper):
+                gr.api(tool, api_name=tool.__name__)
 
             demo.load(self.status, outputs=[status], api_visibility="private", show_progress="hidden")
-            timer = gr.Timer(1.0, active=self.indexing.running)
+            demo.load(self.facets, outputs=[categories, collections], api_visibility="private",
+                      show_progress="hidden")
+            timer = gr.Timer(1.0, active=self._busy())
             timer.tick(self._tick, outputs=[status, timer], api_visibility="private", show_progress="hidden")
         demo.queue(max_size=self.settings.max_queue, default_concurrency_limit=self.settings.concurrency)
         return demo
 
+    def _busy(self) -> bool:
+        return self.indexing.running or not self._loaded.is_set()
+
     def _tick(self) -> tuple[str, gr.Timer]:
-        return self.status(), gr.Timer(active=self.indexing.running)
+        return self.status(), gr.Timer(active=self._busy())
 
     def launch(self, demo: gr.Blocks, **kwargs: Any):
+        kwargs.setdefault("mcp_server", self.settings.mcp_server)
         return demo.launch(
             server_name=self.settings.host, server_port=self.settings.port, share=False,
             css=CSS, head=HEAD, footer_links=["api"], show_error=False, **kwargs,
@@ -215,6 +326,11 @@ def example_questions(corpus_dir, limit: int = 5) -> list[str]:
     common = [topic for topic, n in pairs.most_common() if 3 <= n <= max(3, len(papers) // 20)]
     questions += [f"Which papers study {topic}?" for topic in common[: limit - len(questions)]]
     return questions[:limit]
+
+
+def _file_stem(question: str) -> str:
+    words = re.findall(r"[A-Za-z0-9]+", question)[:8]
+    return "-".join(words).lower() or "answer"
 
 
 def _user(question: str) -> dict:

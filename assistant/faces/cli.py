@@ -7,8 +7,9 @@ import json
 import sys
 from collections.abc import Sequence
 
-from .errors import AssistantError
-from .evaluate import METRICS
+from ..errors import AssistantError
+from ..evaluate import METRICS
+from ..corpus import BUNDLED_COLLECTION
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -16,16 +17,29 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     ingest = commands.add_parser("ingest", help="add papers to the store (default: the bundled corpus)")
-    ingest.add_argument("paths", nargs="*", help="corpus files or folders (.txt daily-papers dumps, .jsonl, .csv)")
+    ingest.add_argument("paths", nargs="*", help="corpus files or folders: .txt daily-papers dumps, .jsonl/.csv "
+                        "records, the arXiv metadata snapshot (.json, one object a line), .bib")
+    ingest.add_argument("--collection", help="the collection these papers belong to, for filters "
+                        "(default: each file's name without its suffix)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
     ingest.add_argument("--rebuild", action="store_true",
                         help="drop this configuration's index first and embed everything again")
 
     ask = commands.add_parser("ask", help="answer a question with citations")
     ask.add_argument("question")
-    ask.add_argument("--json", action="store_true", help="print Answer.to_dict() as JSON")
+    ask.add_argument("--format", choices=["text", "markdown", "json", "bibtex"], default="text",
+                     help="text (default); markdown: the answer and its numbered references; json: Answer.to_dict(); "
+                     "bibtex: the cited papers")
+    ask.add_argument("--json", action="store_const", const="json", dest="format", help="same as --format json")
     ask.add_argument("--mode", choices=["auto", "extractive", "llm"], help="override ASSISTANT_MODE")
     ask.add_argument("-k", "--top-k", type=int, help="papers to retrieve")
+    ask.add_argument("--since", metavar="DATE", help="only papers dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD); "
+                     "papers whose date has no year are left out")
+    ask.add_argument("--until", metavar="DATE", help="only papers dated on or before DATE")
+    ask.add_argument("--category", action="append", metavar="NAME",
+                     help="only papers in this category (e.g. cs.LG); repeat for any of several")
+    ask.add_argument("--collection", action="append", metavar="NAME",
+                     help="only papers of this collection or source file; repeat for any of several")
 
     commands.add_parser("status", help="what the store holds and how answers are made")
 
@@ -71,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .settings import load_settings
+    from ..settings import load_settings
 
     if args.command == "settings":
         from .settings_doc import settings_table
@@ -80,7 +94,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
 
     settings = load_settings(**({"mode": args.mode} if getattr(args, "mode", None) else {}))
-    from .store import PaperStore, drop_collection
+    from ..store import PaperStore, drop_collection
 
     if getattr(args, "rebuild", False) and drop_collection(settings):
         print(f"dropped index {settings.collection_name}; embedding again", file=sys.stderr)
@@ -89,26 +103,27 @@ def _run(args: argparse.Namespace) -> int:
         print(f"note: {notice}", file=sys.stderr)
     if args.command == "ingest":
         # The library's ingest without the Assistant: nothing of the answering side is imported.
-        from .ingest import ingest
+        from ..ingest import ingest
 
         def embedding():
-            from .embedding import make_embedding
+            from ..embedding import make_embedding
 
             return make_embedding(settings)
 
-        report = ingest(args.paths or [settings.corpus_dir], settings, store, embedding, progress=not args.quiet)
+        report = ingest(args.paths or [settings.corpus_dir], settings, store, embedding, progress=not args.quiet,
+                        collection=args.collection or (None if args.paths else BUNDLED_COLLECTION))
         for warning in report.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         print(report.summary())
         return 0
-    from .assistant import Assistant
+    from ..assistant import Assistant
 
     assistant = Assistant(settings, store=store)
     if args.command == "eval":
         return _eval(assistant, args)
     if args.command in ("titles", "names"):
-        from .corpus import load_papers
-        from .evalset import name_questions, title_questions
+        from ..corpus import load_papers
+        from ..evalset import name_questions, title_questions
 
         generate = title_questions if args.command == "titles" else name_questions
         for record in generate(load_papers(args.paths or [settings.corpus_dir]).papers):
@@ -121,9 +136,17 @@ def _run(args: argparse.Namespace) -> int:
         report = assistant.ensure_corpus()
         if report is not None:
             print(report.summary(), file=sys.stderr)
-        answer = assistant.ask(args.question, top_k=args.top_k)
-        if args.json:
+        from ..filters import Filters
+
+        filters = Filters.make(args.since, args.until, args.category, args.collection)
+        answer = assistant.ask(args.question, top_k=args.top_k, filters=filters)
+        if args.format == "json":
             print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+        elif args.format in ("markdown", "bibtex"):
+            from . import export
+
+            data = answer.to_dict()
+            print(export.markdown(data) if args.format == "markdown" else export.bibtex(data["sources"]), end="")
         else:
             print(_render(answer))
         return 0
@@ -133,9 +156,9 @@ def _run(args: argparse.Namespace) -> int:
 def _eval(assistant, args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .evalset import load_questions
-    from .evaluate import check, evaluate, parse_config, regressions
-    from .report import console_table, report_data, write_reports
+    from ..evalset import load_questions
+    from ..evaluate import check, evaluate, parse_config, regressions
+    from ..report import console_table, report_data, write_reports
 
     configs = [c.strip() for c in (args.compare or "default").split(",") if c.strip()]
     for config in configs:

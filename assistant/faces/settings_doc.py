@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .settings import PROJECT_ROOT, Settings
+from ..settings import PROJECT_ROOT, Settings
 
 
 def _default(value: object) -> str:

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .cite import CITATION
-from .models import NO_ANSWER
+from ..cite import CITATION
+from ..models import NO_ANSWER
 
 # ![alt](url), ![alt][ref] and ![alt]: all make a markdown renderer fetch something.
 _IMAGE = re.compile(r"!\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])?")
@@ -125,6 +125,13 @@ def _source_item(source: Mapping[str, Any], element_id: str | None, label: str) 
     meta = f'score {source["score"]:.2f}'
     if source.get("date"):
         meta += f' · {_e(source["date"])}'
+    authors = list(source.get("authors") or ())
+    if authors:
+        meta += " · " + _e(", ".join(authors[:3]) + (" et al." if len(authors) > 3 else ""))
+    if source.get("categories"):
+        meta += " · " + _e(" ".join(source["categories"][:4]))
+    if source.get("collection"):
+        meta += f' · <span class="collection">{_e(source["collection"])}</span>'
     id_attr = f' id="{element_id}"' if element_id else ""
     return (
         f'<li class="source"{id_attr}>'
