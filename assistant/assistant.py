@@ -155,6 +155,7 @@ class Assistant:
             "llm": self.llm.describe() if self.llm else None,
             "other_collections": self.store.other_collections(),
             "keyword_index": self.retriever.keyword_status or "ready",
+            **self.retriever.facets(),  # collections and categories, for filters
         }
 
     # Papers ---------------------------------------------------------------------------------------

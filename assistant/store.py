@@ -166,17 +166,10 @@ class PaperStore:
     def paper_count(self) -> int:
         return self.stats()["papers"]
 
-    def all_nodes(self) -> list:
-        """Every chunk as a LlamaIndex node, in the form the dense retriever returns (BM25 is built from these)."""
-        from llama_index.core.vector_stores.utils import metadata_dict_to_node
-
-        nodes = []
+    def chunks(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(chunk id, text, flat metadata) of every stored chunk, read a page at a time."""
         for page in self._pages(["documents", "metadatas"]):
-            for node_id, text, meta in zip(page["ids"], page["documents"], page["metadatas"]):
-                node = metadata_dict_to_node(meta, text=text)
-                node.id_ = node_id
-                nodes.append(node)
-        return nodes
+            yield from zip(page["ids"], page["documents"], page["metadatas"])
 
     def paper_records(self, paper_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """The first chunk's metadata of each paper: it alone carries the whole abstract."""

@@ -109,3 +109,9 @@ def test_period_bounds_cover_the_whole_period():
     assert Filters.make(since="2024", until="2024").describe() == "from 2024-01-01, until 2024-12-31"
     assert Filters.make(until="2024-02").until == 20240231  # compared as numbers: the end of February
     assert not Filters.make() and not Filters.make(categories=" , ")
+
+
+def test_status_lists_the_collections_and_categories_a_filter_can_name(mixed):
+    status = mixed.status()
+    assert status["collections"] == ["arxiv-sample", "mini_feed"]
+    assert {"cs.lg", "cs.cl", "stat.ml"} <= set(status["categories"])
