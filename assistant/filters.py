@@ -128,7 +128,7 @@ class Filters:
             if self.until:
                 keep &= columns.day <= self.until
         if self.categories:
-            wanted = [i for i, name in enumerate(columns.category_names) if name in self.categories]
+            wanted = [i for i, name in enumerate(columns.category_names) if name.casefold() in self.categories]
             hit = np.isin(columns.category_code, wanted)
             keep &= np.bincount(columns.category_doc[hit], minlength=len(keep)).astype(bool)
         if self.collections:
@@ -150,24 +150,25 @@ class FilterColumns:
     source_names: list[str]
     category_doc: np.ndarray  # int32: the document of each (document, category) pair
     category_code: np.ndarray  # int32 index into category_names
-    category_names: list[str]
+    category_names: list[str]  # as first spelled; matched without regard to case
 
     @classmethod
     def of(cls, metas: Iterable[Mapping[str, Any]]) -> FilterColumns:
         days, coll, src, cat_doc, cat_code = [], [], [], [], []
         coll_names: dict[str, int] = {}
         src_names: dict[str, int] = {}
-        cat_names: dict[str, int] = {}
+        cat_names: dict[str, tuple[int, str]] = {}
         for doc, meta in enumerate(metas):
             days.append(int(meta.get("day") or 0))
             coll.append(coll_names.setdefault(str(meta.get("collection") or ""), len(coll_names)))
             src.append(src_names.setdefault(str(meta.get("source") or ""), len(src_names)))
-            for category in {c.casefold() for c in str(meta.get("categories") or "").split("; ") if c}:
+            # One code per category whatever its case; the name kept is the first spelling seen (cs.LG).
+            for category in {c.casefold(): c for c in str(meta.get("categories") or "").split("; ") if c}.values():
                 cat_doc.append(doc)
-                cat_code.append(cat_names.setdefault(category, len(cat_names)))
+                cat_code.append(cat_names.setdefault(category.casefold(), (len(cat_names), category))[0])
         as32 = lambda values: np.asarray(values, dtype=np.int32)  # noqa: E731
         return cls(as32(days), as32(coll), list(coll_names), as32(src), list(src_names), as32(cat_doc),
-                   as32(cat_code), list(cat_names))
+                   as32(cat_code), [name for _, name in cat_names.values()])
 
 
 def _show(day: int) -> str:

@@ -147,6 +147,8 @@ def _run(args: argparse.Namespace) -> int:
 
             data = answer.to_dict()
             print(export.markdown(data) if args.format == "markdown" else export.bibtex(data["sources"]), end="")
+            if args.format == "bibtex" and not data["sources"]:
+                print("note: the answer cites no paper, so there is nothing to export", file=sys.stderr)
         else:
             print(_render(answer))
         return 0
