@@ -222,3 +222,11 @@ def test_chat_with_filters_cites_only_papers_inside_them(settings):
         chat, _, box = client.predict("Which papers prune models?", "extractive", 5, "soon", "", [], [],
                                       api_name="/chat")
         assert box == "Which papers prune models?"  # a bad date keeps the question in the box (and warns)
+
+
+def test_search_and_get_paper_endpoints_serve_gradio_clients_as_the_readme_shows(extractive_app):
+    client = _client(extractive_app.url)
+    hits = json.loads(client.predict("mixture of experts upcycling", 3, "", "", "", "", api_name="/search_papers"))
+    assert len(hits) == 3 and hits[0]["title"] == "Upcycling Large Language Models into Mixture of Experts"
+    paper = json.loads(client.predict(hits[0]["paper_id"], api_name="/get_paper"))
+    assert paper["title"] == hits[0]["title"] and len(paper["abstract"]) > len(hits[0]["passage"]) / 2
