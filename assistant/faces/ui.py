@@ -11,6 +11,7 @@ not wait for. A question asked meanwhile waits for it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
 import threading
@@ -63,6 +64,7 @@ class ChatApp:
         if assistant is not None:
             self._loaded.set()
         self.indexing = Indexing()
+        self._exports = tempfile.TemporaryDirectory(prefix="assistant-exports-")
         self.tools = Tools(lambda: self.assistant, ready=self._check_ready)  # the API endpoints and MCP tools
 
     @property
@@ -171,15 +173,19 @@ class ChatApp:
         if not 0 <= turn < len(convo):
             return gr.DownloadButton(value=None, visible=False), gr.DownloadButton(value=None, visible=False)
         answer = convo[turn]
-        folder = Path(tempfile.mkdtemp(prefix="assistant-export-"))
         name = _file_stem(answer["question"])
-        markdown_file = folder / f"{name}.md"
-        markdown_file.write_text(export.markdown(answer), encoding="utf-8")
         bib = export.bibtex(answer["sources"])
-        bib_file = folder / f"{name}.bib"
-        bib_file.write_text(bib, encoding="utf-8")
-        return (gr.DownloadButton(value=str(markdown_file), visible=True),
-                gr.DownloadButton(value=str(bib_file), visible=bool(bib)))
+        return (gr.DownloadButton(value=self._export_file(f"{name}.md", export.markdown(answer)), visible=True),
+                gr.DownloadButton(value=self._export_file(f"{name}.bib", bib), visible=bool(bib)))
+
+    def _export_file(self, name: str, text: str) -> str:
+        """A file under this app's export folder (removed when the app ends), one per distinct content."""
+        digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+        path = Path(self._exports.name) / digest / name
+        if not path.exists():
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return str(path)
 
     def facets(self) -> tuple[gr.Dropdown, gr.Dropdown]:
         """Filter menus offer the categories and collections the store holds."""
