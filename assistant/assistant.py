@@ -35,7 +35,7 @@ from .extractive import SentenceRanker, question_form
 from .filters import Filters
 from .corpus import BUNDLED_COLLECTION
 from .ingest import IngestReport, ingest
-from .models import NO_ANSWER, Answer, Delta, Source, Turn
+from .models import NO_ANSWER, Answer, Delta, Source, Turn, listed
 from .retrieve import Retrieval, RetrievedPaper, Retriever
 from .settings import MAX_TOP_K, Mode, Settings, load_settings
 from .store import PaperStore, StoredSentence, sentences_of
@@ -182,11 +182,10 @@ class Assistant:
         if not records:
             raise PaperNotFound(f"No paper with id {key!r} in the collection.")
         meta = next(iter(records.values()))
-        split = lambda name: [v for v in str(meta.get(name) or "").split("; ") if v]  # noqa: E731
         return {
             "paper_id": meta["paper_id"], "title": meta["title"], "abstract": meta.get("abstract", ""),
-            "url": meta.get("url", ""), "date": meta.get("date", ""), "authors": split("authors"),
-            "categories": split("categories"), "doi": meta.get("doi", ""), "arxiv_id": meta.get("arxiv_id", ""),
+            "url": meta.get("url", ""), "date": meta.get("date", ""), "authors": list(listed(meta.get("authors"))),
+            "categories": list(listed(meta.get("categories"))), "doi": meta.get("doi", ""), "arxiv_id": meta.get("arxiv_id", ""),
             "collection": meta.get("collection", ""), "source": meta.get("source", ""),
         }
 

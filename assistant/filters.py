@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from .errors import QuestionError
+from .models import listed
 
 _BOUND = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -109,7 +110,7 @@ class Filters:
         if self.since and day < self.since or self.until and day > self.until:
             return False
         if self.categories:
-            have = {c.casefold() for c in str(meta.get("categories") or "").split("; ") if c}
+            have = {c.casefold() for c in listed(meta.get("categories"))}
             if not have & set(self.categories):
                 return False
         if self.collections and not {meta.get("collection"), meta.get("source")} & set(self.collections):
@@ -163,7 +164,7 @@ class FilterColumns:
             coll.append(coll_names.setdefault(str(meta.get("collection") or ""), len(coll_names)))
             src.append(src_names.setdefault(str(meta.get("source") or ""), len(src_names)))
             # One code per category whatever its case; the name kept is the first spelling seen (cs.LG).
-            for category in {c.casefold(): c for c in str(meta.get("categories") or "").split("; ") if c}.values():
+            for category in {c.casefold(): c for c in listed(meta.get("categories"))}.values():
                 cat_doc.append(doc)
                 cat_code.append(cat_names.setdefault(category.casefold(), (len(cat_names), category))[0])
         as32 = lambda values: np.asarray(values, dtype=np.int32)  # noqa: E731

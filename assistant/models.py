@@ -27,7 +27,8 @@ def paper_id_for(title: str) -> str:
     return hashlib.sha256(normalize_title(title).encode()).hexdigest()[:16]
 
 
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+_LIST_SEPARATOR = "; "  # how a list (authors, categories) is stored in flat chunk metadata
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _WORD_DATE = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]{3})[a-z]*\.?\s*(\d{1,2})?,?\s+(\d{4})$")
 
@@ -41,13 +42,23 @@ def day_number(date: str) -> int:
     text = date.strip()
     if match := _ISO_DATE.match(text):
         year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
-    elif (match := _WORD_DATE.match(text)) and match[2].casefold() in _MONTHS:
-        year, month, day = int(match[4]), _MONTHS[match[2].casefold()], int(match[1] or match[3] or 1)
+    elif (match := _WORD_DATE.match(text)) and match[2].casefold() in MONTHS:
+        year, month, day = int(match[4]), MONTHS[match[2].casefold()], int(match[1] or match[3] or 1)
     else:
         return 0
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return 0
     return year * 10_000 + month * 100 + day
+
+
+def joined(values: tuple[str, ...]) -> str:
+    """A list as one flat metadata value (Chroma and LlamaIndex metadata hold no lists)."""
+    return _LIST_SEPARATOR.join(values)
+
+
+def listed(value: object) -> tuple[str, ...]:
+    """The list ``joined`` stored."""
+    return tuple(v for v in str(value or "").split(_LIST_SEPARATOR) if v)
 
 
 @dataclass(frozen=True)

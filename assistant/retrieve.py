@@ -27,6 +27,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle
 from . import keywords
 from .evidence import TermStats
 from .filters import FilterColumns, Filters
+from .models import listed
 from .settings import Settings
 from .store import PaperStore
 
@@ -57,10 +58,9 @@ class RetrievedPaper:
     @classmethod
     def of(cls, meta: dict, passages: tuple[Passage, ...]) -> RetrievedPaper:
         """From a stored chunk's metadata (``chunk_nodes`` writes it)."""
-        split = lambda key: tuple(v for v in str(meta.get(key) or "").split("; ") if v)  # noqa: E731
         return cls(meta["paper_id"], meta["title"], meta.get("url", ""), meta.get("date", ""), passages,
-                   split("authors"), split("categories"), meta.get("doi", ""), meta.get("arxiv_id", ""),
-                   meta.get("collection", ""))
+                   listed(meta.get("authors")), listed(meta.get("categories")), meta.get("doi", ""),
+                   meta.get("arxiv_id", ""), meta.get("collection", ""))
 
     @property
     def similarity(self) -> float:
@@ -90,6 +90,7 @@ class Retriever:
         self._retrievers: dict[str, BaseRetriever] = {}
         self._terms = TermStats({}, 0)
         self._columns: FilterColumns | None = None
+        self._index: VectorStoreIndex | None = None  # the dense index of the built version
         self._awaiting: int | None = None  # version whose keyword index a background thread is building
         self._builder: threading.Thread | None = None
 
@@ -134,6 +135,7 @@ class Retriever:
         self._awaiting = None
         if self.store.count() == 0:
             return {}, TermStats({}, 0), None
+        self._index = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=self.embedding)
         dense = self._dense(None)
         path = keywords.index_dir(self.store, version)
         if not path.exists():
@@ -147,9 +149,9 @@ class Retriever:
         return {"dense": dense, "bm25": bm25}, terms, columns
 
     def _dense(self, where: dict | None) -> BaseRetriever:
-        index = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=self.embedding)
-        return index.as_retriever(similarity_top_k=self.settings.candidates,
-                                  vector_store_kwargs={"where": where} if where else {})
+        """Dense search over the index of the current version, within Chroma's ``where`` if given."""
+        return self._index.as_retriever(similarity_top_k=self.settings.candidates,
+                                        vector_store_kwargs={"where": where} if where else {})
 
     def _filtered(self, retrievers: dict[str, BaseRetriever], filters: Filters) -> dict[str, BaseRetriever]:
         """The same retrievers restricted to ``filters``: Chroma's where clause, and a weight mask over

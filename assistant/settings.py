@@ -12,8 +12,9 @@ import json
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
+from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from .errors import SettingsError
@@ -57,14 +58,14 @@ class Settings(BaseSettings):
     # Retrieval
     top_k: int = Field(5, ge=1, le=MAX_TOP_K, description="Papers given as sources of an answer.")
     candidates: int = Field(30, ge=1, description="Chunks each retriever (dense, BM25) returns before fusion.")
-    retriever: str = Field("hybrid", description="`hybrid` (dense + BM25 fused), `dense` or `bm25`.")
-    fusion: str = Field("dist", description="How hybrid fuses dense and BM25: `dist` (scores normalized by their spread, weighted) or `rrf` (reciprocal rank).")
+    retriever: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="`hybrid` (dense + BM25 fused), `dense` or `bm25`.")
+    fusion: Literal["dist", "rrf"] = Field("dist", description="How hybrid fuses dense and BM25: `dist` (scores normalized by their spread, weighted) or `rrf` (reciprocal rank).")
     bm25_weight: float = Field(0.6, ge=0, le=1, description="Share of BM25 in `dist` fusion (dense gets the rest); 0.6 measured best on the shipped question sets.")
     min_support: float = Field(0.405, description="Decline when the evidence score (sentence similarity, question terms found, title match, names no paper mentions; see README) is below this. Fitted on the calibration halves of `evals/`.")
 
     # Answering
     mode: Mode = Field(Mode.AUTO, description="`auto` (LLM when one is configured, else extractive), `extractive` or `llm`.")
-    grounding: str = Field("flag", description="Check each claim of an LLM answer against the sources it cites: `flag` marks unsupported claims, `drop` removes them (and says how many), `off` skips the check.")
+    grounding: Literal["flag", "drop", "off"] = Field("flag", description="Check each claim of an LLM answer against the sources it cites: `flag` marks unsupported claims, `drop` removes them (and says how many), `off` skips the check.")
     extractive_sentences: int = Field(4, ge=1, le=10, description="Most sentences quoted by an extractive answer.")
     max_question_chars: int = Field(2000, ge=10, description="Longer questions are refused with a message.")
     prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Folder of prompt templates.")
@@ -91,27 +92,6 @@ class Settings(BaseSettings):
     concurrency: int = Field(4, ge=1, description="Questions answered at once by the UI; others queue.")
     max_queue: int = Field(64, ge=1, description="Questions waiting in the UI queue before new ones are turned away.")
     mcp_server: bool = Field(True, description="Serve the MCP tools (`search_papers`, `ask`, `get_paper`) at `/gradio_api/mcp/` beside the chat.")
-
-    @field_validator("retriever")
-    @classmethod
-    def _known_retriever(cls, value: str) -> str:
-        if value not in {"hybrid", "dense", "bm25"}:
-            raise ValueError("must be one of hybrid, dense, bm25")
-        return value
-
-    @field_validator("grounding")
-    @classmethod
-    def _known_grounding(cls, value: str) -> str:
-        if value not in {"flag", "drop", "off"}:
-            raise ValueError("must be flag, drop or off")
-        return value
-
-    @field_validator("fusion")
-    @classmethod
-    def _known_fusion(cls, value: str) -> str:
-        if value not in {"dist", "rrf"}:
-            raise ValueError("must be dist or rrf")
-        return value
 
     @model_validator(mode="after")
     def _overlap_fits(self) -> "Settings":

@@ -24,7 +24,7 @@ import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
 from .errors import StoreBusyError, StoreError, StoreMismatchError
-from .models import Chunk, Paper
+from .models import Chunk, Paper, joined, listed
 from .settings import Settings
 
 VERSION_KEY = "version"
@@ -231,7 +231,7 @@ class PaperStore:
                 meta = node_to_metadata_dict(node, remove_text=True, flat_metadata=True)
                 paper_sentences = sentences.get(node.metadata["paper_id"]) if node.metadata.get("chunk_index") == 0 else None
                 if node.metadata.get("categories"):
-                    meta[CATEGORY_LIST_KEY] = [c.casefold() for c in node.metadata["categories"].split("; ")]
+                    meta[CATEGORY_LIST_KEY] = [c.casefold() for c in listed(node.metadata["categories"])]
                 if paper_sentences:
                     texts, vectors = paper_sentences
                     meta[SENTENCES_KEY] = json.dumps(list(texts), ensure_ascii=False)
@@ -310,10 +310,10 @@ def chunk_nodes(paper: Paper, chunks: Sequence[Chunk]) -> list:
         "title": paper.title,
         "url": paper.url,
         "date": paper.date,
-        "authors": "; ".join(paper.authors),
+        "authors": joined(paper.authors),
         "source": paper.source,
         "collection": paper.collection,
-        "categories": "; ".join(paper.categories),
+        "categories": joined(paper.categories),
         "doi": paper.doi,
         "arxiv_id": paper.arxiv_id,
     }

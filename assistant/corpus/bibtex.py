@@ -11,13 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import CorpusError
-from ..models import Paper
+from ..models import MONTHS, Paper
 from .latex import to_text
 from .lines import numbered_lines
 
 MAX_BIB_BYTES = 200 * 1024 * 1024  # parsed whole, unlike the line formats that stream
 _ARXIV_URL = "https://arxiv.org/abs/{}"
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 
 
 def read_bibtex(path: Path, collection: str, warnings: list[str]) -> Iterator[Paper]:
@@ -101,7 +100,7 @@ def _date(entry: dict[str, str]) -> str:
     if not re.fullmatch(r"\d{4}", year):
         return year
     month = entry.get("month", "").strip().casefold()[:3]
-    number = _MONTHS.get(month) or (int(month) if month.isdigit() and 1 <= int(month) <= 12 else 0)
+    number = MONTHS.get(month) or (int(month) if month.isdigit() and 1 <= int(month) <= 12 else 0)
     return f"{year}-{number:02d}" if number else year
 
 
