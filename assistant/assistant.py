@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
+from . import heap
 from .chunking import split_sentences
 from .cite import CitationRewriter
 from .compose import (
@@ -127,6 +128,7 @@ class Assistant:
             self.retriever.retrieve("warm up", k=1)
             if self.llm is not None:  # the claim check splits sentences (Punkt loads in ~1 s) and embeds them
                 self.embedding.get_text_embedding_batch(split_sentences("Warm up. Warm up again."))
+        heap.trim()  # what opening the store and its indexes read and freed
 
     # Corpus ---------------------------------------------------------------------------------------
 

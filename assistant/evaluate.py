@@ -18,6 +18,7 @@ from tqdm import tqdm
 from .cite import CITATION
 from .errors import QuestionError, SettingsError
 from .evalset import EvalQuestion
+from .metrics import METRICS
 
 if TYPE_CHECKING:
     from .assistant import Assistant
@@ -32,27 +33,6 @@ CONFIG_PARTS: dict[str, dict[str, str]] = {
     "bm25": {"retriever": "bm25"},
     "extractive": {"mode": "extractive"},
     "llm": {"mode": "llm"},
-}
-
-# name -> (meaning, True when higher is better)
-METRICS: dict[str, tuple[str, bool]] = {
-    "hit_at_k": ("share of answerable questions with a relevant paper among the answer's papers", True),
-    "recall_at_k": ("share of relevant papers among the answer's papers (answerable questions)", True),
-    "mrr": ("reciprocal rank of the first relevant paper", True),
-    "fact_recall": ("share of expected facts found in the answer text", True),
-    "orphan_markers": ("[n] markers without a source (must be 0)", False),
-    "cites_relevant": ("share of answers whose cited papers include a relevant one", True),
-    "citation_precision": ("share of cited papers that are relevant", True),
-    "precision": ("correct / answered", True),
-    "accuracy": ("correct / all (declining an unanswerable question is correct)", True),
-    "declined_unanswerable": ("declined rate on unanswerable questions", True),
-    "wrongly_declined": ("declined rate on answerable questions", False),
-    # LLM answers, from the claim checker (None for extractive runs)
-    "claims_flagged": ("share of an LLM answer's claims the checker flags", False),
-    "claim_citation_recall": ("ALCE-style: share of claims fully supported by the sources they cite", True),
-    "claim_citation_precision": ("ALCE-style: share of citations whose claim they support", True),
-    "checker_precision": ("labelled sets: flagged claims that are defective / flagged", True),
-    "checker_recall": ("labelled sets: defective claims flagged / defective", True),
 }
 
 

@@ -8,7 +8,8 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from .evaluate import METRICS, EvalRun, QuestionResult
+from .evaluate import EvalRun, QuestionResult
+from .metrics import METRICS
 
 _LATENCY = ("total_p50", "total_p95", "retrieval_p50", "retrieval_p95", "generation_p50", "generation_p95",
             "grounding_p50", "grounding_p95")

@@ -1,6 +1,6 @@
 """Growth: ready time, retrieval and ask() latency, memory and write rate as the store grows.
 
-    .venv/bin/python benchmarks/retrieval.py [--sizes 10000,30000,100000]
+    .venv/bin/python benchmarks/retrieval.py [--sizes 10000,30000,100000] [--store DIR]
 
 One store grows through the sizes. Beyond the bundled corpus it is synthetic: copies of the bundled
 papers under new titles, each chunk and sentence vector the real one plus small noise (embedding
@@ -8,7 +8,8 @@ papers under new titles, each chunk and sentence vector the real one plus small 
 Each step is written as an ingest writes it (chunks, sentence vectors, then the keyword index of the
 new version). Each (size, backend) is then measured in a fresh process: time to be ready (model,
 store, memory-mapped keyword index), retrieval and extractive ask() latency over the hand-written
-questions, and resident memory. For the server, the host's keyword cache is built first (timed),
+questions, and resident memory. With ``--store DIR`` the grown store is kept in DIR and a later
+run grows it further from where it stopped (writing 100k chunks takes minutes). For the server, the host's keyword cache is built first (timed),
 as the first app process on a new host would build it in the background.
 """
 
@@ -54,11 +55,14 @@ class SyntheticGrowth:
         self.sentences = real.paper_sentences(list(real.stored_papers()))
         chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
         self.papers = [(p, chunker.chunk(p)) for p in load_papers([settings.corpus_dir]).papers]
-        shutil.copytree(source, path, dirs_exist_ok=True)  # start from the real store
+        grown = (path / "chroma.sqlite3").exists()
+        if not grown:
+            shutil.copytree(source, path, dirs_exist_ok=True)  # start from the real store
         self.settings = Settings(vectorstore_dir=path)
         self.store = PaperStore(self.settings)
-        self.rng = np.random.default_rng(0)
-        self.copy = 0
+        self.rng = np.random.default_rng(grown)
+        # A kept store goes on where it stopped: copy numbers (and so titles) never repeat.
+        self.copy = self.store.paper_count() - len(self.papers) if grown else 0
 
     def _noisy(self, vector: np.ndarray) -> list[float]:
         v = vector + self.rng.normal(0, 0.02, size=vector.shape).astype(np.float32)
@@ -136,6 +140,7 @@ def child(env: dict[str, str]) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10000,30000,100000", help="chunk counts to grow through")
+    parser.add_argument("--store", type=Path, help="grow the store in this folder and keep it (default: a temporary one)")
     parser.add_argument("--child", action="store_true")
     args = parser.parse_args()
     if args.child:
@@ -145,7 +150,7 @@ def main() -> None:
     print(f"machine: {machine()}")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        bundled, large = Path(tmp) / "bundled", Path(tmp) / "large"
+        bundled, large = Path(tmp) / "bundled", args.store or Path(tmp) / "large"
         build_bundled(bundled)
         sizes = [("bundled", bundled, None, None)]
         growth = SyntheticGrowth(bundled, large)

@@ -57,7 +57,8 @@ def test_a_fresh_process_answers_without_importing_torch(real_settings, tmp_path
         "from assistant.faces.cli import main\n"
         "code = main(['ask', 'What does Muon do?', '--json'])\n"
         "print(json.dumps({'code': code, 'torch': 'torch' in sys.modules,"
-        " 'st': 'sentence_transformers' in sys.modules}))\n"
+        " 'st': 'sentence_transformers' in sys.modules,"
+        " 'tiktoken': sorted(getattr(sys.modules.get('tiktoken.registry'), 'ENCODINGS', {}))}))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], env=env, cwd=tmp_path, capture_output=True, text=True,
                             timeout=300)
@@ -65,4 +66,31 @@ def test_a_fresh_process_answers_without_importing_torch(real_settings, tmp_path
     *answer_lines, flags = result.stdout.strip().splitlines()
     answer = json.loads("\n".join(answer_lines))
     assert not answer["abstained"] and answer["sources"][0]["title"] == "Muon is Scalable for LLM Training"
-    assert json.loads(flags) == {"code": 0, "torch": False, "st": False}
+    # tiktoken's encoding (0.4 s to load) is for LLM prompts only; LlamaIndex's default node parser loaded it
+    assert json.loads(flags) == {"code": 0, "torch": False, "st": False, "tiktoken": []}
+
+
+def test_embedding_a_large_batch_leaves_no_lasting_memory(real_settings, tmp_path):
+    """ONNX Runtime's arena would keep the activations of the largest batch (about 300 MiB for 64
+    abstracts) for the life of the process; it is shrunk after each run."""
+    abstract = " ".join(p.abstract for p in load_papers([MINI_FEED]).papers)[:1500]
+    script = (
+        "import json\n"
+        "from pathlib import Path\n"
+        "from assistant import Settings\n"
+        "from assistant.embedding import make_embedding\n"
+        "def rss():\n"
+        "    line = next(l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmRSS'))\n"
+        "    return int(line.split()[1]) / 1024\n"
+        f"e = make_embedding(Settings(model_cache_dir={str(real_settings.model_cache_dir)!r}))\n"
+        "e.get_query_embedding('warm up')\n"
+        "before = rss()\n"
+        f"texts = [f'{{i}} ' + {abstract!r} for i in range(64)]\n"
+        "vectors = e.get_text_embedding_batch(texts)\n"
+        "print(json.dumps({'grew': rss() - before, 'n': len(vectors)}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    assert figures["n"] == 64
+    assert figures["grew"] < 100, figures

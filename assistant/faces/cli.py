@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import AssistantError
-from ..evaluate import METRICS
+from ..metrics import METRICS
 from ..corpus import BUNDLED_COLLECTION
 
 
