@@ -14,17 +14,15 @@ from functools import cache
 
 
 @cache
-def _libc():
-    name = ctypes.util.find_library("c")
+def _malloc_trim():
     try:
-        libc = ctypes.CDLL(name) if name else None
-        return libc if libc is not None and hasattr(libc, "malloc_trim") else None
-    except OSError:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # no C library found, or not glibc
         return None
 
 
 def trim() -> None:
     """Return free heap pages to the OS (a few milliseconds; call after a burst, not per request)."""
-    libc = _libc()
-    if libc is not None:
-        libc.malloc_trim(0)
+    malloc_trim = _malloc_trim()
+    if malloc_trim is not None:
+        malloc_trim(0)
