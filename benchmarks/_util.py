@@ -35,6 +35,15 @@ def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def file_rss_mib() -> float:
+    """The part of the resident memory that is mapped files (libraries, memory-mapped indexes): pages
+    the kernel can drop and that processes mapping the same file share."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssFile:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def pct(values: list[float], q: float) -> float:
     return float(np.percentile(values, q))
 

@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from _util import ROOT, chroma_server, machine, ms, pct, rss_mib
+from _util import ROOT, chroma_server, file_rss_mib, machine, ms, pct, rss_mib
 
 
 def build_bundled(path: Path) -> None:
@@ -126,7 +126,7 @@ def measure() -> dict:
         assistant.ask(question, mode="extractive")
         asks.append(time.perf_counter() - t)
     return {"chunks": assistant.store.count(), "ready_s": ready, "retrieval": retrieval, "ask": asks,
-            "rss_mib": rss_mib()}
+            "rss_mib": rss_mib(), "file_rss_mib": file_rss_mib()}
 
 
 def child(env: dict[str, str]) -> dict:
@@ -160,14 +160,15 @@ def main() -> None:
             if target == int(args.sizes.split(",")[0]):
                 rows = measure_size(sizes[0], tmp) + rows
         print("| store | backend | chunks | write (chunks/s) | keyword index (s) | ready (s) | "
-              "retrieval p50 / p95 (ms) | ask() p50 / p95 (ms) | RSS (MiB) |")
-        print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+              "retrieval p50 / p95 (ms) | ask() p50 / p95 (ms) | RSS (MiB) | of which mapped files (MiB) |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for label, backend, info, r in rows:
             rate = f"{info['written'] / info['write_s']:.0f}" if info and info["written"] else "–"
             index = f"{info['keyword_s']:.1f}" if info else "–"
             print(f"| {label} | {backend} | {r['chunks']:,} | {rate} | {index} | {r['ready_s']:.2f} | "
                   f"{pct(r['retrieval'], 50) * 1000:.0f} / {pct(r['retrieval'], 95) * 1000:.0f} | "
-                  f"{pct(r['ask'], 50) * 1000:.0f} / {pct(r['ask'], 95) * 1000:.0f} | {r['rss_mib']:.0f} |")
+                  f"{pct(r['ask'], 50) * 1000:.0f} / {pct(r['ask'], 95) * 1000:.0f} | {r['rss_mib']:.0f} | "
+                  f"{r['file_rss_mib']:.0f} |")
 
 
 def measure_size(size: tuple, tmp: str) -> list:
@@ -188,7 +189,7 @@ def measure_size(size: tuple, tmp: str) -> list:
                             "ASSISTANT_VECTORSTORE_DIR": str(host_dir)})))
     for label_, backend, _, r in rows:
         print(f"  {label_} {backend}: ready {r['ready_s']:.2f} s, retrieval {ms(r['retrieval'])}; ask() {ms(r['ask'])}; "
-              f"RSS {r['rss_mib']:.0f} MiB")
+              f"RSS {r['rss_mib']:.0f} MiB ({r['file_rss_mib']:.0f} of it mapped files)")
     return rows
 
 

@@ -26,6 +26,9 @@ CACHE = Path("/tmp/assistant-bench")
 
 def figures(code: Path, env: dict[str, str]) -> dict[str, float]:
     run_env = {**os.environ, **env, "PYTHONPATH": os.pathsep.join(filter(None, [str(code), env.get("PYTHONPATH")]))}
+    # As on a user's machine, the package's bytecode is written by its first run (the ingest below) and
+    # reused: a shell that sets PYTHONDONTWRITEBYTECODE would make every timed run compile it anew.
+    run_env.pop("PYTHONDONTWRITEBYTECODE", None)
     # `python -m assistant` since the faces moved into a subpackage; older trees had assistant/cli.py
     module = "assistant" if (code / "assistant" / "__main__.py").exists() else "assistant.cli"
     cli = [sys.executable, "-m", module]
