@@ -36,6 +36,9 @@ CATEGORY_LIST_KEY = "category_list"
 # node that LlamaIndex serializes: read by paper id, they need no vector index of their own (a
 # Chroma collection of sentences held an HNSW index in memory that nothing ever searched).
 SENTENCES_KEY = "sentences"
+# The abstract too: kept out of the serialized node, it is stored once per paper rather than three
+# times (Chroma's flat metadata, the node JSON, the keyword index's copy of that JSON).
+ABSTRACT_KEY = "abstract"
 SENTENCE_VECTORS_KEY = "sentence_vectors"
 # Rows per Chroma get() when listing a large store. Memory grows with the page far beyond the rows'
 # size (first chunks carry sentence vectors): reading 20k chunks peaked at 808 MiB with pages of
@@ -228,7 +231,13 @@ class PaperStore:
             batch = nodes[start : start + step]
             metadatas = []
             for node in batch:
+                abstract = node.metadata.get(ABSTRACT_KEY)
+                if abstract is not None:
+                    node = node.model_copy(update={"metadata": {k: v for k, v in node.metadata.items()
+                                                                if k != ABSTRACT_KEY}})
                 meta = node_to_metadata_dict(node, remove_text=True, flat_metadata=True)
+                if abstract is not None:
+                    meta[ABSTRACT_KEY] = abstract
                 paper_sentences = sentences.get(node.metadata["paper_id"]) if node.metadata.get("chunk_index") == 0 else None
                 if node.metadata.get("categories"):
                     meta[CATEGORY_LIST_KEY] = [c.casefold() for c in listed(node.metadata["categories"])]
@@ -323,7 +332,7 @@ def chunk_nodes(paper: Paper, chunks: Sequence[Chunk]) -> list:
     for chunk in chunks:
         meta = {**base, "chunk_index": chunk.index}
         if chunk.index == 0:
-            meta["abstract"] = paper.abstract
+            meta[ABSTRACT_KEY] = paper.abstract
         nodes.append(
             TextNode(
                 id_=chunk.chunk_id,

@@ -161,6 +161,26 @@ def test_store_reopens_from_disk(settings):
     assert reopened.stats()["papers"] == 8
 
 
+def test_each_abstract_is_stored_once_on_its_papers_first_chunk(assistant):
+    import json
+
+    from assistant import keywords
+
+    papers = {p.paper_id: p for p in load_papers([MINI_FEED]).papers}
+    stored = assistant.store.collection.get(include=["metadatas"])
+    firsts = {m["paper_id"]: m for m in stored["metadatas"] if m["chunk_index"] == 0}
+    assert {pid: m["abstract"] for pid, m in firsts.items()} == {pid: p.abstract for pid, p in papers.items()}
+    assert not [m for m in stored["metadatas"] if m["chunk_index"] > 0 and "abstract" in m]
+    # Neither the node LlamaIndex serializes nor the keyword index's copy of it repeats the abstract.
+    assert not [m for m in stored["metadatas"] if "abstract" in json.loads(m["_node_content"])["metadata"]]
+    index = keywords.index_dir(assistant.store, assistant.store.version()) / "corpus.jsonl"
+    nodes = [json.loads(json.loads(line)["_node_content"]) for line in index.read_text().splitlines()]
+    assert len(nodes) == len(stored["ids"]) and not [n for n in nodes if "abstract" in n["metadata"]]
+    # What the pipeline reads from the store still has it, for extractive and LLM answers alike.
+    paper_id = next(iter(papers))
+    assert assistant.paper(paper_id)["abstract"] == papers[paper_id].abstract
+
+
 def test_a_rebuilt_collection_never_opens_the_dropped_ones_keyword_index(settings, tmp_path):
     from assistant.store import drop_collection
 
