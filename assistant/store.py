@@ -36,10 +36,10 @@ CATEGORY_LIST_KEY = "category_list"
 # node that LlamaIndex serializes: read by paper id, they need no vector index of their own (a
 # Chroma collection of sentences held an HNSW index in memory that nothing ever searched).
 SENTENCES_KEY = "sentences"
+SENTENCE_VECTORS_KEY = "sentence_vectors"
 # The abstract too: kept out of the serialized node, it is stored once per paper rather than three
 # times (Chroma's flat metadata, the node JSON, the keyword index's copy of that JSON).
 ABSTRACT_KEY = "abstract"
-SENTENCE_VECTORS_KEY = "sentence_vectors"
 # Rows per Chroma get() when listing a large store. Memory grows with the page far beyond the rows'
 # size (first chunks carry sentence vectors): reading 20k chunks peaked at 808 MiB with pages of
 # 5,000 and 186 MiB with pages of 500, which were also faster (1.9 s against 2.8 s).

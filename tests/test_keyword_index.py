@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from llama_index.core.schema import QueryBundle
 
+
 def test_threads_answering_at_once_each_read_the_chunks_their_hits_name(assistant):
     """Every BM25 hit is read from the index's stored nodes by its row (bm25s and LlamaIndex's
     ``BM25Retriever`` both index ``corpus``); app threads share one index."""
