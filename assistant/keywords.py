@@ -130,7 +130,6 @@ class StoredNodes(Sequence):
     285 MiB corpus resident in each app process within 45 questions at 100k chunks."""
 
     def __init__(self, path: Path, offsets: list[int]) -> None:
-        self.path = path
         self._fd = os.open(path, os.O_RDONLY)
         self._starts = np.asarray(offsets, dtype=np.int64)  # a Python list of them held 3.5 MiB at 100k
         self._ends = np.append(self._starts[1:], os.fstat(self._fd).st_size)
