@@ -12,9 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import gradio as gr
-
 from assistant import Assistant
+from assistant.faces.gradio_import import gr
 from assistant.faces.ui import ChatApp
 
 

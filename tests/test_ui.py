@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -230,3 +232,26 @@ def test_search_and_get_paper_endpoints_serve_gradio_clients_as_the_readme_shows
     assert len(hits) == 3 and hits[0]["title"] == "Upcycling Large Language Models into Mixture of Experts"
     paper = json.loads(client.predict(hits[0]["paper_id"], api_name="/get_paper"))
     assert paper["title"] == hits[0]["title"] and len(paper["abstract"]) > len(hits[0]["passage"]) / 2
+
+
+_STUB_READS = (
+    "import sys\n"
+    "stubs = []\n"
+    "sys.addaudithook(lambda event, args: stubs.append(str(args[0]))"
+    " if event == 'open' and str(args[0]).endswith('.pyi') else None)\n"
+    "{imports}\n"
+    "import gradio\n"
+    "print(len(stubs), len(gradio.Blocks.__subclasses__()) > 0)\n"
+)
+
+
+@pytest.mark.parametrize("imports, reads_stubs", [("import gradio", True), ("import assistant.faces.ui", False)])
+def test_the_app_imports_gradio_without_rederiving_its_type_stubs(imports, reads_stubs):
+    """Gradio compares each component's shipped ``.pyi`` with one it re-derives from the source on every
+    import, a third of its import time; the faces import it without that (the plain import is the
+    control, so the check fails when a gradio release moves the work)."""
+    result = subprocess.run([sys.executable, "-c", _STUB_READS.format(imports=imports)], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    stub_reads, has_blocks = result.stdout.split()
+    assert (int(stub_reads) > 0) is reads_stubs and has_blocks == "True"

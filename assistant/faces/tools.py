@@ -17,11 +17,10 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import gradio as gr
-
 from ..errors import AssistantError, QuestionError
 from ..filters import Filters
 from ..settings import MAX_TOP_K
+from .gradio_import import gr
 
 if TYPE_CHECKING:
     from ..assistant import Assistant

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import gradio as gr
-
 from ..corpus import load_papers
 from ..errors import AssistantError, QuestionError
 from ..filters import Filters
@@ -30,6 +28,7 @@ from ..models import Answer, Delta, Turn
 from ..settings import Settings
 from ..terms import content_words
 from . import export
+from .gradio_import import gr
 from .render import answer_markdown, partial_markdown, safe_markdown, sources_html
 from .tools import Tools
 
