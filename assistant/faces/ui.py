@@ -5,8 +5,8 @@ in per-session state as a list of ``Answer.to_dict()`` records; the chat bubbles
 panel are both drawn from it (``render.py``), so they cannot disagree.
 
 ``python app.py`` serves the page before it makes the ``Assistant``: importing the answering side
-(llama-index, Chroma) and opening the store take about a second, which the first page view need
-not wait for. A question asked meanwhile waits for it.
+(llama-index, Chroma) and opening the store take about two seconds on two cores, which the first
+page view need not wait for. A question asked meanwhile waits for it.
 """
 
 from __future__ import annotations
