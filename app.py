@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import sys
 
+from assistant import startup
 from assistant.errors import AssistantError
 
 
 def main() -> int:
-    from assistant.faces.ui import ChatApp
+    startup.pause_collector(freeze_on_resume=True)  # until the answering side is open (ChatApp resumes it)
     from assistant.settings import load_settings
 
     try:
         settings = load_settings()
         settings.effective_mode  # a contradictory setting stops here, before anything is served
+        startup.preload_encoder(settings)  # its session builds on a thread while gradio imports
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    from assistant.faces.ui import ChatApp
+
     app = ChatApp(settings=settings)
     loading = app.start_indexing()
     demo = app.build()

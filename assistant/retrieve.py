@@ -17,12 +17,15 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import bm25s
 import numpy as np
 from llama_index.core import VectorStoreIndex
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from llama_index.core.llms import MockLLM
 from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TransformComponent
+from llama_index.core.vector_stores.utils import metadata_dict_to_node
+from llama_index.retrievers.bm25 import BM25Retriever
 
 from . import keywords
 from .evidence import TermStats
@@ -278,16 +281,13 @@ class _MaskedBM25(BaseRetriever):
     """A shared ``BM25Retriever`` asked with a weight mask: bm25s scores only the admitted documents,
     with no loop over the corpus in Python (LlamaIndex's own metadata filters loop over every node)."""
 
-    def __init__(self, inner: BaseRetriever, mask: np.ndarray) -> None:
+    def __init__(self, inner: BM25Retriever, mask: np.ndarray) -> None:
         super().__init__()
         self.inner = inner
         self.mask = mask
         self.admitted = int(mask.sum())
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        import bm25s
-        from llama_index.core.vector_stores.utils import metadata_dict_to_node
-
         inner = self.inner
         if not self.admitted:
             return []

@@ -23,6 +23,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 OPENAI_BASE_URL = "https://api.openai.com/v1"
 OPENAI_DEFAULT_MODEL = "gpt-4o-mini"
 LOCAL_EMBED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+HASH_MODEL = "hash"  # a deterministic embedding with no model, for tests
 MAX_TOP_K = 20  # most papers one answer or search draws on
 
 

@@ -125,6 +125,20 @@ class PaperStore:
     def count(self) -> int:
         return self.collection.count()
 
+    def warm(self) -> None:
+        """Have an embedded Chroma load its vector index now rather than on the first question: the
+        first query loads it (a quarter of a second for the bundled store, natively, without the
+        interpreter lock), so a query for one stored vector does."""
+        if self.settings.chroma_host:
+            return  # a server holds its index
+        try:
+            got = self.collection.get(limit=1, include=["embeddings"])
+            if len(got["ids"]):
+                self.collection.query(query_embeddings=got["embeddings"][:1], n_results=1, include=[])
+        except Exception as exc:  # chromadb raises many types; each means the index cannot be read
+            raise StoreError(f"cannot load the vector index of {self.name!r} at {self.location}: {exc}; "
+                             "`assistant ingest --rebuild` embeds the papers again") from exc
+
     def version(self) -> int:
         """Bumped by every write: readers (BM25, a running app) rebuild what they derived when it moves."""
         fresh = self.client.get_collection(self.name)

@@ -83,6 +83,18 @@ def test_an_unreachable_server_is_a_store_error_naming_it():
         Assistant(Settings(chroma_host="127.0.0.1", chroma_port=free_port(), embed_model="hash"))
 
 
+def test_a_one_shot_ask_against_a_server_that_does_not_answer_is_a_message_naming_it(tmp_path):
+    """The CLI opens the store on a thread while it imports; the error still reaches the user whole."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(ASSISTANT_EMBED_MODEL="hash", ASSISTANT_CHROMA_HOST="127.0.0.1", ASSISTANT_CHROMA_PORT=str(port))
+    done = subprocess.run([sys.executable, "-m", "assistant", "ask", "What does Muon do?"], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert f"error: cannot open the Chroma store at http://127.0.0.1:{port}" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_the_app_stops_with_a_message_when_its_server_does_not_answer(tmp_path):
     """The page is served before the store is opened; a store that cannot be opened still stops the app."""
     project = Path(__file__).resolve().parent.parent

@@ -6,7 +6,9 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
+from .. import startup
 from ..errors import AssistantError
 from ..metrics import METRICS
 from ..corpus import BUNDLED_COLLECTION
@@ -73,15 +75,23 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    startup.pause_collector()  # resumed once the command's imports are done (``startup``)
     try:
-        return _run(args)
+        return _run(_parser().parse_args(argv))
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    finally:
+        startup.resume_collector()
+
+
+def run() -> NoReturn:
+    """The ``assistant`` program (``main`` is for callers that go on afterwards)."""
+    startup.pause_collector(freeze_on_resume=True)
+    startup.exit(main())
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -94,11 +104,20 @@ def _run(args: argparse.Namespace) -> int:
         return 0
 
     settings = load_settings(**({"mode": args.mode} if getattr(args, "mode", None) else {}))
-    from ..store import PaperStore, drop_collection
+    if args.command == "ask":
+        # The model and the store load natively on threads while LlamaIndex imports here.
+        startup.preload_encoder(settings)
+        opening = startup.open_store(settings)
+        from ..assistant import Assistant
 
-    if getattr(args, "rebuild", False) and drop_collection(settings):
-        print(f"dropped index {settings.collection_name}; embedding again", file=sys.stderr)
-    store = PaperStore(settings)
+        store = opening.result()
+    else:
+        from ..store import PaperStore, drop_collection
+
+        if getattr(args, "rebuild", False) and drop_collection(settings):
+            print(f"dropped index {settings.collection_name}; embedding again", file=sys.stderr)
+        store = PaperStore(settings)
+    startup.resume_collector()
     if notice := store.notice():
         print(f"note: {notice}", file=sys.stderr)
     if args.command == "ingest":
@@ -218,4 +237,4 @@ def _render(answer) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

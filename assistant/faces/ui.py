@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import startup
 from ..corpus import load_papers
 from ..errors import AssistantError, QuestionError
 from ..filters import Filters
@@ -111,16 +112,19 @@ class ChatApp:
         return thread
 
     def _load(self) -> None:
-        from ..assistant import Assistant  # the answering side: llama-index, Chroma, the store
-
         try:
-            self._assistant = Assistant(self.settings)
+            # The store opens natively on a thread while LlamaIndex imports here (``startup``).
+            opening = startup.open_store(self.settings)
+            from ..assistant import Assistant
+
+            self._assistant = Assistant(self.settings, store=opening.result())
         except AssistantError as exc:
             self.load_error = exc
             self.indexing.error = str(exc)
             print(f"error: {exc}", flush=True)
         finally:
             self._loaded.set()
+            startup.resume_collector()  # start-up's imports are done (app.py paused it)
         if self._assistant is not None:
             ingesting = self.start_indexing()
             if ingesting is not None:
