@@ -58,6 +58,9 @@ class CorpusError(AssistantError):
         where = f"{self.path}:{line}" if line else str(self.path)
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self):  # raised in the app's answering process, re-raised in its page's (pickled)
+        return type(self), (self.path, self.line, self.problem)
+
 
 class QuestionSetError(CorpusError):
     """A line of an evaluation question set is malformed or names a paper the store does not hold."""

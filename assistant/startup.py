@@ -15,6 +15,9 @@ lock, so two imports on two threads take as long as one after the other. Three t
 - A program exits without the interpreter's final collections, which walked every object once
   more (``exit``).
 
+The chat app goes further, since its page (gradio) and its answers (LlamaIndex, Chroma) each take
+well over a second to import: the answering side is a process of its own (``faces/answering.py``).
+
 The threads started here import nothing of note (chromadb and ONNX Runtime are imported before
 they start): two threads importing packages that share modules can meet one another's modules
 half-initialized.
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING, NoReturn
 from .settings import HASH_MODEL, Settings
 
 if TYPE_CHECKING:
+    from .assistant import Assistant
     from .store import PaperStore
 
 _lock = threading.Lock()
@@ -94,6 +98,16 @@ def open_store(settings: Settings) -> Future[PaperStore]:
 
     threading.Thread(target=run, name="open-store", daemon=True).start()
     return future
+
+
+def open_assistant(settings: Settings) -> Assistant:
+    """The ``Assistant`` a fresh process answers with: the model and the store load on threads while
+    LlamaIndex imports here."""
+    preload_encoder(settings)
+    opening = open_store(settings)
+    from .assistant import Assistant
+
+    return Assistant(settings, store=opening.result())
 
 
 def exit(code: int) -> NoReturn:

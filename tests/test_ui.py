@@ -170,7 +170,8 @@ def test_first_start_indexes_in_the_background_and_refuses_questions_until_done(
 
 def test_questions_wait_for_the_first_index(settings):
     app = ChatApp(Assistant(settings))
-    app.indexing.running, app.indexing.done, app.indexing.total = True, 64, 120
+    indexing = app.answering.indexing
+    indexing.running, indexing.done, indexing.total = True, 64, 120
     with pytest.raises(Exception, match="still being indexed"):
         app.tools.ask(QUESTION)
 

@@ -105,15 +105,12 @@ def _run(args: argparse.Namespace) -> int:
 
     settings = load_settings(**({"mode": args.mode} if getattr(args, "mode", None) else {}))
     if args.command == "ask":
-        # The model and the store load natively on threads while LlamaIndex imports here.
-        startup.preload_encoder(settings)
-        opening = startup.open_store(settings)
-        from ..assistant import Assistant
-
-        store = opening.result()
+        assistant = startup.open_assistant(settings)
+        store = assistant.store
     else:
         from ..store import PaperStore, drop_collection
 
+        assistant = None
         if getattr(args, "rebuild", False) and drop_collection(settings):
             print(f"dropped index {settings.collection_name}; embedding again", file=sys.stderr)
         store = PaperStore(settings)
@@ -135,9 +132,10 @@ def _run(args: argparse.Namespace) -> int:
             print(f"warning: {warning}", file=sys.stderr)
         print(report.summary())
         return 0
-    from ..assistant import Assistant
+    if assistant is None:
+        from ..assistant import Assistant
 
-    assistant = Assistant(settings, store=store)
+        assistant = Assistant(settings, store=store)
     if args.command == "eval":
         return _eval(assistant, args)
     if args.command in ("titles", "names"):

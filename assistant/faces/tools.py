@@ -3,8 +3,9 @@
 Gradio serves them (``launch(mcp_server=True)``) next to the chat, at ``/gradio_api/mcp/``: each
 public API endpoint is a tool named after its function, described by its docstring and typed by its
 annotations, which is why these are plain functions with Google-style docstrings. They call the same
-``Assistant`` as every other face. Bad input raises ``gr.Error`` with a sentence for the client,
-which MCP returns as a tool error; nothing else (paths, tracebacks, keys) leaves the server.
+``Assistant`` as every other face, through ``Answering`` (which may hold it in another process). Bad
+input raises ``gr.Error`` with a sentence for the client, which MCP returns as a tool error; nothing
+else (paths, tracebacks, keys) leaves the server.
 
 They return JSON text rather than dicts: Gradio's MCP server hands a tool's output to the client
 as ``str(output)``, which for a dict is a Python repr no JSON parser reads. The same endpoints
@@ -23,17 +24,17 @@ from ..settings import MAX_TOP_K
 from .gradio_import import gr
 
 if TYPE_CHECKING:
-    from ..assistant import Assistant
+    from .answering import Answering, Remote
 
 
 class Tools:
-    def __init__(self, assistant: Callable[[], Assistant], ready: Callable[[], None] | None = None) -> None:
-        self._assistant = assistant  # the app makes its Assistant after serving the page
+    def __init__(self, answering: Callable[[], Answering | Remote], ready: Callable[[], None] | None = None) -> None:
+        self._answering = answering  # the app opens its answering side after serving the page
         self._ready = ready or (lambda: None)  # raises QuestionError while the first ingest runs
 
     @property
-    def assistant(self) -> Assistant:
-        return self._assistant()
+    def assistant(self) -> Answering | Remote:
+        return self._answering()
 
     def search_papers(self, query: str, k: int = 5, since: str = "", until: str = "", categories: str = "",
                       collections: str = "") -> str:

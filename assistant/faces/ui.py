@@ -4,9 +4,10 @@ Every question goes through the same ``Assistant`` as the CLI and ``ask()``. The
 in per-session state as a list of ``Answer.to_dict()`` records; the chat bubbles and the sources
 panel are both drawn from it (``render.py``), so they cannot disagree.
 
-``python app.py`` serves the page before it makes the ``Assistant``: importing the answering side
-(llama-index, Chroma) and opening the store take about two seconds on two cores, which the first
-page view need not wait for. A question asked meanwhile waits for it.
+The chat reaches the Assistant through ``Answering`` (``answering.py``): in this process when given
+an ``Assistant``, or, from ``python app.py``, in a process of its own that opens the store and imports
+LlamaIndex and Chroma while this one imports gradio and serves the page. A question asked before the
+answering side is open waits for it.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ import hashlib
 import re
 import tempfile
 import threading
+import traceback
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from concurrent.futures import Future
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .. import startup
 from ..corpus import load_papers
 from ..errors import AssistantError, QuestionError
 from ..filters import Filters
@@ -29,6 +30,7 @@ from ..models import Answer, Delta, Turn
 from ..settings import Settings
 from ..terms import content_words
 from . import export
+from .answering import Answering, Progress, Remote
 from .gradio_import import gr
 from .render import answer_markdown, partial_markdown, safe_markdown, sources_html
 from .tools import Tools
@@ -41,40 +43,31 @@ Conversation = list[dict[str, Any]]  # Answer.to_dict() of each turn, oldest fir
 _NAMED_TITLE = re.compile(r"^([\w.+-]{2,24}):\s")
 
 
-@dataclass
-class Indexing:
-    """Progress of the first-start ingest, read by the status line."""
-
-    running: bool = False
-    done: int = 0
-    total: int = 0
-    error: str = ""
-
-
 class ChatApp:
-    def __init__(self, assistant: Assistant | None = None, *, settings: Settings | None = None) -> None:
-        """Give an ``Assistant``, or only ``settings``: then ``start_indexing()`` makes the Assistant
-        in the background, and the page can be served meanwhile."""
-        if assistant is None and settings is None:
-            raise TypeError("ChatApp needs an Assistant or the Settings to make one")
+    def __init__(self, assistant: Assistant | None = None, *, settings: Settings | None = None,
+                 opening: Future[Remote] | None = None) -> None:
+        """Give an ``Assistant``, or ``settings`` and the answering process being opened for them
+        (``answering.start``): the page can be served meanwhile."""
+        if assistant is None and (settings is None or opening is None):
+            raise TypeError("ChatApp needs an Assistant, or the Settings and the answering process opened for them")
         self.settings = settings or assistant.settings
-        self._assistant = assistant
+        self._answering: Answering | Remote | None = Answering(assistant) if assistant is not None else None
+        self._opening = opening
         self._loaded = threading.Event()
         self.load_error: AssistantError | None = None
         if assistant is not None:
             self._loaded.set()
-        self.indexing = Indexing()
         self._exports = tempfile.TemporaryDirectory(prefix="assistant-exports-")
-        self.tools = Tools(lambda: self.assistant, ready=self._check_ready)  # the API endpoints and MCP tools
+        self.tools = Tools(lambda: self.answering, ready=self._check_ready)  # the API endpoints and MCP tools
 
     @property
-    def assistant(self) -> Assistant:
-        """The Assistant, once made (waits for it while ``start_indexing`` makes it)."""
+    def answering(self) -> Answering | Remote:
+        """The answering side, once open (waits for it meanwhile)."""
         self._loaded.wait()
-        if self._assistant is None:
+        if self._answering is None:
             assert self.load_error is not None
             raise self.load_error
-        return self._assistant
+        return self._answering
 
     # First start ----------------------------------------------------------------------------------
 
@@ -82,53 +75,40 @@ class ChatApp:
         """Ingest the bundled corpus in the background when the store is empty; the page shows progress.
 
         With a full store, only the models are loaded in the background, so the first question is quick.
-        Without an Assistant yet, it is made first, in the background too; the thread is returned.
+        While the answering process is still opening, the thread that waits for it (and then for the
+        first ingest) is returned.
         """
         if not self._loaded.is_set():
             thread = threading.Thread(target=self._load, name="load", daemon=True)
             thread.start()
             return thread
-        if self.assistant.store.count() > 0:
-            threading.Thread(target=self.assistant.warm_up, name="warm-up", daemon=True).start()
+        if not self.answering.begin():
             return None
-        self.indexing.running = True
-
-        def progress(done: int, total: int) -> None:
-            self.indexing.done, self.indexing.total = done, total
-
-        def work() -> None:
-            try:
-                report = self.assistant.ingest(progress=True, on_progress=progress)
-                print(report.summary(), flush=True)
-                self.assistant.warm_up()
-            except AssistantError as exc:
-                self.indexing.error = str(exc)
-                print(f"error: {exc}", flush=True)
-            finally:
-                self.indexing.running = False
-
-        thread = threading.Thread(target=work, name="first-ingest", daemon=True)
+        thread = threading.Thread(target=self.answering.finish, name="first-ingest", daemon=True)
         thread.start()
         return thread
 
     def _load(self) -> None:
         try:
-            # The store opens natively on a thread while LlamaIndex imports here (``startup``).
-            opening = startup.open_store(self.settings)
-            from ..assistant import Assistant
-
-            self._assistant = Assistant(self.settings, store=opening.result())
+            self._answering = self._opening.result()
         except AssistantError as exc:
             self.load_error = exc
-            self.indexing.error = str(exc)
             print(f"error: {exc}", flush=True)
+        except Exception as exc:  # a bug, not a setting: its traceback is what a developer needs
+            traceback.print_exc()
+            self.load_error = AssistantError(f"the answering process could not start: {exc!r}")
         finally:
             self._loaded.set()
-            startup.resume_collector()  # start-up's imports are done (app.py paused it)
-        if self._assistant is not None:
-            ingesting = self.start_indexing()
-            if ingesting is not None:
-                ingesting.join()
+        try:
+            if self._answering is not None and self._answering.begin():
+                self._answering.finish()
+        except AssistantError as exc:  # the status line says so too
+            print(f"error: {exc}", flush=True)
+
+    def _progress(self) -> Progress:
+        if not self._loaded.is_set() or self._answering is None:
+            return Progress()
+        return self._answering.progress()
 
     # Handlers -------------------------------------------------------------------------------------
 
@@ -146,7 +126,7 @@ class ChatApp:
             shown = _messages(convo) + [_user(question), _bot("Searching the papers…")]
             yield shown, sources_html(convo[-1] if convo else None, turn - 1), convo, "", turn - 1
             text = ""
-            for event in self.assistant.stream(question, history, mode=mode, top_k=int(top_k), filters=filters):
+            for event in self.answering.stream(question, history, mode=mode, top_k=int(top_k), filters=filters):
                 if isinstance(event, Delta):
                     text += event.text
                     shown[-1] = _bot(partial_markdown(text))
@@ -193,7 +173,7 @@ class ChatApp:
     def facets(self) -> tuple[gr.Dropdown, gr.Dropdown]:
         """Filter menus offer the categories and collections the store holds."""
         try:
-            found = self.assistant.retriever.facets() if not self.indexing.running else {}
+            found = self.answering.facets() if not self._progress().running else {}
         except AssistantError:
             found = {}
         return (gr.Dropdown(choices=found.get("categories", [])), gr.Dropdown(choices=found.get("collections", [])))
@@ -201,30 +181,34 @@ class ChatApp:
     def status(self) -> str:
         if not self._loaded.is_set():
             return "**Opening the index…** Questions asked now are answered as soon as it is open."
-        if self.indexing.running:
-            total = self.indexing.total or "…"
-            return (f"**Indexing the corpus** for the first time: {self.indexing.done} / {total} papers indexed. "
-                    "Questions can be asked when it finishes.")
         if self.load_error is not None:
             return f"**Cannot open the index:** {safe_markdown(str(self.load_error))}"
-        if self.indexing.error:
-            return f"**Indexing failed:** {safe_markdown(self.indexing.error)}"
-        stats = self.assistant.store.stats()
-        if notice := self.assistant.store.notice():
-            return f"**Note:** {safe_markdown(notice)}"
-        corpus = f"**Corpus:** {stats['papers']} papers, {stats['chunks']} chunks ({safe_markdown(self.assistant.store.location)})"
-        if self.assistant.llm is None:
+        try:
+            indexing = self._progress()
+            if indexing.running:
+                return (f"**Indexing the corpus** for the first time: {indexing.done} / {indexing.total or '…'} "
+                        "papers indexed. Questions can be asked when it finishes.")
+            if indexing.error:
+                return f"**Indexing failed:** {safe_markdown(indexing.error)}"
+            seen = self.answering.overview()
+        except AssistantError as exc:  # the answering process has stopped, ...
+            return f"**Cannot answer:** {safe_markdown(str(exc))}"
+        if seen["notice"]:
+            return f"**Note:** {safe_markdown(seen['notice'])}"
+        corpus = f"**Corpus:** {seen['papers']} papers, {seen['chunks']} chunks ({safe_markdown(seen['location'])})"
+        if seen["llm"] is None:
             answers = "**Answers:** extractive (quotes from the papers); no LLM configured"
         else:
-            answers = f"**Answers:** {self.settings.effective_mode.value}; {safe_markdown(self.assistant.llm.ping())}"
-        if building := self.assistant.retriever.keyword_status:
-            answers += f" · **Keyword index:** {building}"
+            answers = f"**Answers:** {self.settings.effective_mode.value}; {safe_markdown(seen['llm'])}"
+        if seen["keyword_index"]:
+            answers += f" · **Keyword index:** {seen['keyword_index']}"
         return f"{corpus} · {answers}"
 
     def _check_ready(self) -> None:
-        if self.indexing.running:
+        indexing = self._progress()
+        if indexing.running:
             raise QuestionError(
-                f"The corpus is still being indexed ({self.indexing.done} / {self.indexing.total or '…'} papers); "
+                f"The corpus is still being indexed ({indexing.done} / {indexing.total or '…'} papers); "
                 "please ask again in a moment."
             )
 
@@ -306,7 +290,10 @@ class ChatApp:
         return demo
 
     def _busy(self) -> bool:
-        return self.indexing.running or not self._loaded.is_set()
+        try:
+            return not self._loaded.is_set() or self._progress().running
+        except AssistantError:
+            return False
 
     def _tick(self) -> tuple[str, gr.Timer]:
         return self.status(), gr.Timer(active=self._busy())
