@@ -21,14 +21,12 @@ def main() -> int:
     from assistant.faces import answering
 
     process = answering.start()  # first, while this process has one thread (it forks)
-    from assistant.encoder import model_dir
-    from assistant.settings import HASH_MODEL, load_settings
+    from assistant.settings import load_settings
 
     try:
         settings = load_settings()
         settings.effective_mode  # a contradictory setting stops here, before anything is served
-        if settings.embed_model != HASH_MODEL:
-            model_dir(settings.embed_model)  # likewise a model that is not there
+        startup.check_model(settings)  # likewise a model that is not there
     except AssistantError as exc:
         process.shutdown()
         print(f"error: {exc}", file=sys.stderr)

@@ -68,9 +68,18 @@ def resume_collector() -> None:
         gc.enable()
 
 
+def check_model(settings: Settings) -> None:
+    """A model that is not there raises ``SettingsError`` now, before anything loads or is served."""
+    if settings.embed_model != HASH_MODEL:
+        from .encoder import model_dir
+
+        model_dir(settings.embed_model)
+
+
 def preload_encoder(settings: Settings) -> None:
     """Start loading the embedding model on a thread; ``make_embedding`` later takes it, or waits for it.
     A model that is not there raises ``SettingsError`` now."""
+    check_model(settings)
     if settings.embed_model == HASH_MODEL:
         return
     import onnxruntime  # noqa: F401 -- imported here, on the main thread (see the module's docstring)
@@ -100,10 +109,13 @@ def open_store(settings: Settings) -> Future[PaperStore]:
     return future
 
 
-def open_assistant(settings: Settings) -> Assistant:
-    """The ``Assistant`` a fresh process answers with: the model and the store load on threads while
-    LlamaIndex imports here."""
-    preload_encoder(settings)
+def open_assistant(settings: Settings, *, model_beside_imports: bool = True) -> Assistant:
+    """The ``Assistant`` a fresh process answers with: the store (and the model, unless
+    ``model_beside_imports`` is off) load on threads while LlamaIndex imports here. Off, the model
+    loads on first use instead: for a process whose other core is already busy (the app's answering
+    process, beside the page's), where a third busy thread only slows the other down."""
+    if model_beside_imports:
+        preload_encoder(settings)
     opening = open_store(settings)
     from .assistant import Assistant
 

@@ -130,13 +130,8 @@ class _Served(Answering):
     def open(self, settings: Settings) -> None:
         startup.pause_collector(freeze_on_resume=True)
         try:
-            # Unlike ``startup.open_assistant``, the embedding model loads after the imports (``begin``),
-            # not beside them: the other core is busy with the page's process, which a third busy
-            # thread would only slow down.
-            opening = startup.open_store(settings)
-            from ..assistant import Assistant
-
-            self.assistant = Assistant(settings, store=opening.result())
+            # The model loads after the imports (``begin`` warms it up): the other core is the page's.
+            self.assistant = startup.open_assistant(settings, model_beside_imports=False)
         finally:
             startup.resume_collector()
 

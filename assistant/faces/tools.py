@@ -33,7 +33,7 @@ class Tools:
         self._ready = ready or (lambda: None)  # raises QuestionError while the first ingest runs
 
     @property
-    def assistant(self) -> Answering | Remote:
+    def answering(self) -> Answering | Remote:
         return self._answering()
 
     def search_papers(self, query: str, k: int = 5, since: str = "", until: str = "", categories: str = "",
@@ -53,7 +53,7 @@ class Tools:
         """
         def run() -> list[dict]:
             filters = Filters.make(since, until, categories, collections)
-            return [_found(s.to_dict()) for s in self.assistant.search(query, k=_count("k", k), filters=filters)]
+            return [_found(s.to_dict()) for s in self.answering.search(query, k=_count("k", k), filters=filters)]
 
         return self._call(run)
 
@@ -75,7 +75,7 @@ class Tools:
         """
         def run() -> dict:
             filters = Filters.make(since, until, categories, collections)
-            return self.assistant.ask(question, mode=mode, top_k=_count("top_k", top_k), filters=filters).to_dict()
+            return self.answering.ask(question, mode=mode, top_k=_count("top_k", top_k), filters=filters).to_dict()
 
         return self._call(run)
 
@@ -88,7 +88,7 @@ class Tools:
         Returns:
             JSON: paper_id, title, abstract, url, date, authors, categories, doi, arxiv_id, collection, source.
         """
-        return self._call(lambda: self.assistant.paper(paper_id))
+        return self._call(lambda: self.answering.paper(paper_id))
 
     def _call(self, run) -> str:
         try:
