@@ -12,7 +12,7 @@ from __future__ import annotations
 import signal
 import sys
 
-from assistant import startup
+from assistant.faces import startup
 from assistant.errors import AssistantError
 
 

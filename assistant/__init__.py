@@ -28,8 +28,8 @@ _EXPORTS = {
     "StoreBusyError": "errors",
     "StoreError": "errors",
     "StoreMismatchError": "errors",
-    "Filters": "filters",
-    "IngestReport": "ingest",
+    "Filters": "answer.filters",
+    "IngestReport": "index.ingest",
     "NO_ANSWER": "models",
     "Answer": "models",
     "Paper": "models",
@@ -54,6 +54,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from .answer.filters import Filters
     from .api import ask, get_assistant
     from .assistant import Assistant
     from .errors import (
@@ -71,7 +72,6 @@ if TYPE_CHECKING:
         StoreError,
         StoreMismatchError,
     )
-    from .filters import Filters
-    from .ingest import IngestReport
+    from .index.ingest import IngestReport
     from .models import NO_ANSWER, Answer, Delta, Paper, Source, Turn
     from .settings import Settings

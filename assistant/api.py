@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
+from .answer.filters import Filters
 from .assistant import Assistant
-from .filters import Filters
 from .models import Answer
 from .settings import load_settings
 

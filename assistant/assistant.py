@@ -1,6 +1,9 @@
 """The ``Assistant``: the one object the UI, the CLI, ``ask()`` and the eval harness all call.
 
-question -> retrieve -> (abstain | LLM answer | extractive answer) -> cite -> Answer
+question -> (standalone query) -> retrieve -> evidence -> (decline | LLM draft | extractive draft) -> Answer
+
+Each stage lives in its layer (``index/`` for the store, ``answer/`` for the rest); this class holds
+the components they share and ties the stages together.
 """
 
 from __future__ import annotations
@@ -9,7 +12,6 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,73 +19,25 @@ from typing import TYPE_CHECKING
 import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
-from . import heap
-from .chunking import split_sentences
-from .cite import CitationRewriter
-from .compose import (
-    cited_sentences,
-    condense_messages,
-    extractive_draft,
-    fit_sources,
-    is_no_answer,
-    llm_messages,
-)
-from .embedding import make_embedding
-from .errors import LLMError, PaperNotFound, QuestionError
-from .evidence import Evidence, weigh
-from .grounding import Claim, check_claims, drop_flagged
-from .extractive import SentenceRanker, question_form
-from .filters import Filters
+from .answer import modes
+from .answer.evidence import weigh
+from .answer.extractive import SentenceRanker
+from .answer.filters import Filters
+from .answer.question import Run, clean_question, followed_papers, standalone
+from .answer.retrieve import Retrieval, RetrievedPaper, Retriever
 from .corpus import BUNDLED_COLLECTION
-from .ingest import IngestReport, ingest
-from .models import NO_ANSWER, Answer, Delta, Source, Turn, listed
-from .retrieve import Retrieval, RetrievedPaper, Retriever
+from .errors import LLMError, PaperNotFound, QuestionError
+from .index import heap
+from .index.chunking import split_sentences
+from .index.embedding import make_embedding
+from .index.ingest import IngestReport, ingest
+from .index.records import StoredSentence, sentences_of
+from .index.store import PaperStore
+from .models import Answer, Delta, Evidence, Source, Turn, listed
 from .settings import MAX_TOP_K, Mode, Settings, load_settings
-from .store import PaperStore, StoredSentence, sentences_of
-from .terms import content_words
 
 if TYPE_CHECKING:
-    from .llm import LLMClient
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\ufeff]")
-_NEAR_MISSES = 3  # papers listed apart when the assistant declines
-# Words by which a follow-up points back at the conversation ("how fast is it?", "what about those?").
-_REFERRING = frozenset("it its it's they them their theirs this that these those he she his her same above "
-                       "previous earlier former latter also".split())
-_CONTINUING = ("and ", "what about", "how about", "why", "but ", "so ", "then ")
-
-
-@dataclass
-class _Run:
-    question: str
-    mode: Mode
-    query: str = ""  # what retrieval searched for: the question, made standalone for a follow-up
-    started: float = field(default_factory=time.perf_counter)
-    timings: dict[str, float] = field(default_factory=dict)
-    notice: str = ""
-    evidence: Evidence | None = None
-    filters: Filters | None = None
-
-    def lap(self, name: str, since: float) -> None:
-        self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - since
-
-
-def clean_question(question: str, max_chars: int) -> str:
-    text = " ".join(_CONTROL.sub(" ", question or "").split())
-    if not text:
-        raise QuestionError("Please type a question.")
-    if len(text) > max_chars:
-        raise QuestionError(
-            f"The question is {len(text):,} characters long; the limit is {max_chars:,}. Please shorten it."
-        )
-    return text
-
-
-def leans_on_context(question: str) -> bool:
-    """Whether a follow-up needs the previous turn to be understood (extractive mode has no LLM to ask)."""
-    lowered = question.casefold()
-    words = set(re.findall(r"[a-z']+", lowered))
-    return bool(words & _REFERRING) or lowered.startswith(_CONTINUING) or not content_words(question)
+    from .answer.llm import LLMClient
 
 
 class Assistant:
@@ -101,7 +55,7 @@ class Assistant:
         self.store = store or PaperStore(self.settings)
         self.llm: LLMClient | None = None
         if self.settings.llm_configured:
-            from .llm import LLMClient  # openai is imported only by those who configured an LLM
+            from .answer.llm import LLMClient  # openai is imported only by those who configured an LLM
 
             self.llm = LLMClient(self.settings)
 
@@ -215,13 +169,14 @@ class Assistant:
             raise QuestionError(f"Unknown answer mode {mode!r}: use auto, extractive or llm.") from None
         if chosen is Mode.AUTO:
             chosen = self.settings.effective_mode
-        run = _Run(question, chosen, filters=filters or None)
+        run = Run(question, chosen, filters=filters or None)
         if chosen is Mode.LLM and self.llm is None:
             run.mode = Mode.EXTRACTIVE
             run.notice = "No LLM is configured (set ASSISTANT_LLM_BASE_URL); showing the extractive answer."
 
-        query = run.query = self._standalone(question, history, run)
-        previous = self._followed_papers(question, history, run)
+        query = run.query = standalone(run, history, self.llm, self.settings.prompts_dir,
+                                       self.settings.max_question_chars)
+        previous = followed_papers(question, history, run.mode)
         t = time.perf_counter()
         if previous:
             found = self.retriever.among(query, previous, run.filters)
@@ -238,23 +193,20 @@ class Assistant:
         evidence = run.evidence = self._evidence(query, found, sentences)
         run.lap("evidence", t)
         if not evidence.supported:
-            yield self._finish(run, NO_ANSWER, found.papers[:_NEAR_MISSES], [], abstained=True)
+            yield self._finish(run, modes.declined(found))
             return
         if run.mode is Mode.LLM:
             try:
                 abstracts = {pid: meta.get("abstract", "") for pid, meta in records.items()}
-                yield from self._llm_answer(run, query, found, abstracts, sentences)
+                for event in modes.generated(run, query, found, abstracts, sentences, self.llm, self.settings,
+                                             self.embedding.get_text_embedding_batch):
+                    yield event if isinstance(event, Delta) else self._finish(run, event)
                 return
             except LLMError as exc:
                 run.notice = f"{exc}; showing the extractive answer instead."
                 run.mode = Mode.EXTRACTIVE
-        yield self._extractive_answer(run, query, found, sentences)
-
-    def _followed_papers(self, question: str, history: Sequence[Turn], run: _Run) -> list[str]:
-        """The papers an extractive follow-up that points back ("How much memory do they save?") is about."""
-        if not history or run.mode is Mode.LLM or not history[-1].papers or not leans_on_context(question):
-            return []
-        return list(history[-1].papers)
+        draft = modes.extractive(run, query, found, sentences, self.ranker, self.settings.extractive_sentences)
+        yield self._finish(run, draft)
 
     def _evidence(self, query: str, found: Retrieval, sentences: dict[str, list[StoredSentence]]) -> Evidence:
         vector = np.asarray(found.query_embedding, dtype=np.float32)
@@ -264,107 +216,24 @@ class Assistant:
                      [(p.title, " ".join(s.text for s in sentences.get(p.paper_id, []))) for p in found.papers],
                      self.settings.min_support)
 
-    def _standalone(self, question: str, history: Sequence[Turn], run: _Run) -> str:
-        """A follow-up made self-contained: condensed by the LLM, or joined to the previous question."""
-        if not history:
-            return question
-        previous = history[-1]
-        if run.mode is Mode.LLM and self.llm is not None:
-            t = time.perf_counter()
-            try:
-                pairs = [(turn.question, turn.answer) for turn in history]
-                rewritten = self.llm.complete(
-                    condense_messages(self.settings.prompts_dir, pairs, question), max_tokens=120
-                )
-                rewritten = " ".join(rewritten.split())
-                if 0 < len(rewritten) <= self.settings.max_question_chars:
-                    return rewritten
-            except LLMError:
-                pass  # the joined form below still finds the right papers most of the time
-            finally:
-                run.lap("condense", t)
-        return f"{previous.question} {question}" if leans_on_context(question) else question
-
-    def _extractive_answer(self, run: _Run, query: str, found: Retrieval,
-                           sentences: dict[str, list[StoredSentence]]) -> Answer:
-        t = time.perf_counter()
-        focus = run.evidence.title_paper if run.evidence and run.evidence.names_a_paper else None
-        ranked = self.ranker.rank(query, found.query_embedding, found.papers, sentences, focus=focus,
-                                  form=question_form(run.question))
-        draft = extractive_draft(run.question, found.papers, ranked, self.settings.extractive_sentences, focus)
-        run.lap("generation", t)
-        cited = [found.papers[i] for i in draft.order]
-        highlights = {found.papers[i].paper_id: lines for i, lines in draft.highlights.items()}
-        return self._finish(run, draft.text, cited, found.papers, highlights=highlights)
-
-    def _llm_answer(self, run: _Run, query: str, found: Retrieval, abstracts: dict[str, str],
-                    sentences: dict[str, list[StoredSentence]]) -> Iterator[Delta | Answer]:
-        assert self.llm is not None
-        sources = fit_sources(found.papers, abstracts, self.settings.context_tokens)
-        messages = llm_messages(self.settings.prompts_dir, query, sources)
-        rewriter = CitationRewriter(len(sources))
-        parts: list[str] = []
-        t = time.perf_counter()
-        try:
-            for token in self.llm.stream(messages):
-                if "first_token" not in run.timings:
-                    run.timings["first_token"] = time.perf_counter() - run.started
-                piece = rewriter.feed(token)
-                if piece:
-                    parts.append(piece)
-                    yield Delta(piece)
-            parts.append(rewriter.finish())
-        finally:
-            run.lap("generation", t)
-        text = "".join(parts).strip()
-        if is_no_answer(text):
-            yield self._finish(run, NO_ANSWER, found.papers[:_NEAR_MISSES], [], abstained=True)
-            return
-        cited = [sources[n - 1].paper for n in rewriter.order]
-        if not cited:
-            run.notice = "The model's answer cites none of the papers; read it with care."
-        claims: list[Claim] = []
-        if self.settings.grounding != "off":
-            t = time.perf_counter()
-            claims = check_claims(text, [sentences.get(p.paper_id, []) for p in cited],
-                                  self.embedding.get_text_embedding_batch)
-            if self.settings.grounding == "drop":
-                text, removed = drop_flagged(text, claims)
-                if removed:
-                    run.notice = (f"{removed} sentence(s) of the model's answer were removed: the papers they cite "
-                                  "do not support them.")
-                claims = [c for c in claims if not c.flagged]
-            run.lap("grounding", t)
-        highlights = {
-            s.paper.paper_id: cited_sentences(text, s.text, number)
-            for number, s in enumerate((sources[n - 1] for n in rewriter.order), start=1)
-        }
-        yield self._finish(run, text, cited, [s.paper for s in sources], highlights=highlights,
-                           dropped=rewriter.dropped, claims=claims)
-
-    def _finish(self, run: _Run, text: str, cited: list[RetrievedPaper], retrieved: list[RetrievedPaper],
-                *, highlights: dict[str, list[str]] | None = None,
-                abstained: bool = False, dropped: int = 0, claims: Sequence[Claim] = ()) -> Answer:
-        highlights = highlights or {}
-        cited_ids = {p.paper_id for p in cited}
-        uncited = [p for p in retrieved if p.paper_id not in cited_ids]
-        if abstained:
-            cited, uncited = [], cited
-        ranks = {p.paper_id: rank for rank, p in enumerate(retrieved or uncited, start=1)}
+    def _finish(self, run: Run, draft: modes.Draft) -> Answer:
+        cited_ids = {p.paper_id for p in draft.cited}
+        uncited = [p for p in draft.retrieved if p.paper_id not in cited_ids]
+        ranks = {p.paper_id: rank for rank, p in enumerate(draft.retrieved, start=1)}
         run.timings["total"] = time.perf_counter() - run.started
         return Answer(
             question=run.question,
             query=run.query,
-            text=text,
-            sources=tuple(_source(p, highlights.get(p.paper_id, []), ranks) for p in cited),
+            text=draft.text,
+            sources=tuple(_source(p, draft.highlights.get(p.paper_id, []), ranks) for p in draft.cited),
             uncited=tuple(_source(p, [], ranks) for p in uncited),
             mode=run.mode.value,
-            abstained=abstained,
+            abstained=draft.abstained,
             notice=run.notice,
-            dropped_citations=dropped,
+            dropped_citations=draft.dropped,
             timings=dict(run.timings),
             evidence=run.evidence,
-            claims=tuple(claims),
+            claims=tuple(draft.claims),
             filters=run.filters.to_dict() if run.filters else None,
         )
 

@@ -1,4 +1,5 @@
-"""Value objects that travel through the pipeline: Paper -> Chunk -> (retrieval) -> Source -> Answer."""
+"""Value objects that travel through the pipeline: Paper -> Chunk -> (retrieval) -> Source -> Answer,
+with the two records an answer carries about itself: its ``Evidence`` and its checked ``Claim``\ s."""
 
 from __future__ import annotations
 
@@ -6,11 +7,6 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .evidence import Evidence
-    from .grounding import Claim
 
 NO_ANSWER = "The collection does not cover this question."
 """The one "cannot answer" sentence: used by the prompt, the extractive mode, the UI and the tests."""
@@ -139,6 +135,75 @@ class Source:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+# The answer's own records ------------------------------------------------------------------------
+
+_NAMES_A_PAPER = 0.5  # a title holding this share of the question's term weight is the paper it asks about
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why the assistant answered or declined: the signals of the decline decision (``answer/evidence.py``)."""
+
+    dense: float
+    sentence: float
+    coverage: float
+    title: float
+    score: float
+    threshold: float
+    unknown_names: tuple[str, ...] = ()  # names in the question (InstructGPT, YOLOv8) that no paper mentions
+    title_paper: int | None = None  # index of the retrieved paper whose title matches the question best
+
+    @property
+    def supported(self) -> bool:
+        return self.score >= self.threshold
+
+    @property
+    def names_a_paper(self) -> bool:
+        return self.title_paper is not None and self.title >= _NAMES_A_PAPER
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["unknown_names"] = list(self.unknown_names)
+        data["supported"] = self.supported
+        data["explanation"] = self.explain()
+        return {k: round(v, 4) if isinstance(v, float) else v for k, v in data.items()}
+
+    def explain(self) -> str:
+        """One sentence for people: why the assistant answered or declined."""
+        verdict = "answered" if self.supported else "declined"
+        reason = (f"support {self.score:.2f} {'≥' if self.supported else '<'} {self.threshold:.2f} "
+                  f"(passage {self.dense:.2f}, sentence {self.sentence:.2f}, question terms found "
+                  f"{self.coverage:.0%}, in a title {self.title:.0%})")
+        if self.unknown_names:
+            reason += f"; no paper mentions {', '.join(self.unknown_names[:4])}"
+        return f"{verdict}: {reason}"
+
+
+SUPPORTED = "supported"  # the status of a claim its cited sources back (``answer/grounding.py`` names the others)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A sentence of an LLM answer, checked against the sources it cites."""
+
+    text: str  # the sentence as written, markers included
+    citations: tuple[int, ...]  # the [n] it carries
+    status: str
+    evidence: str = ""  # the cited source sentence that best supports it
+    similarity: float = 0.0
+    detail: str = ""  # what is missing, for people
+
+    @property
+    def flagged(self) -> bool:
+        return self.status != SUPPORTED
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["citations"] = list(self.citations)
+        data["similarity"] = round(self.similarity, 4)
+        return data
 
 
 @dataclass(frozen=True)

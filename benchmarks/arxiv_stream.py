@@ -58,7 +58,7 @@ def read_only(path: str) -> None:
 
 
 def check_only(path: str) -> None:
-    from assistant.ingest import _check
+    from assistant.index.ingest import _check
 
     before = rss_mib()
     started = time.perf_counter()

@@ -20,7 +20,7 @@ def main() -> None:
     from tests.fake_llm import FakeLLM, scripted
 
     from assistant import Assistant
-    from assistant.evalset import load_questions
+    from assistant.eval.sets import load_questions
 
     print(f"machine: {machine()}")
     records = load_questions(ROOT / "evals" / "claims.jsonl")

@@ -22,9 +22,9 @@ from _util import ROOT, machine
 from llama_index.core.schema import MetadataMode
 
 from assistant import Assistant, Settings
-from assistant.chunking import Chunker, split_sentences
+from assistant.index.chunking import Chunker, split_sentences
 from assistant.corpus import load_papers
-from assistant.store import chunk_nodes
+from assistant.index.records import chunk_nodes
 
 
 def main() -> None:

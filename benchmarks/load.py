@@ -20,7 +20,7 @@ from _util import ROOT, free_port, machine, ms, rss_mib
 NO_FILTERS = ("", "", [], [])  # the chat's since, until, categories, collections
 
 from assistant import Assistant, Settings
-from assistant.evalset import load_questions
+from assistant.eval.sets import load_questions
 from assistant.faces.ui import ChatApp
 from tests.fake_llm import FakeLLM, Reply
 

@@ -44,9 +44,9 @@ class SyntheticGrowth:
 
     def __init__(self, source: Path, path: Path) -> None:
         from assistant import Settings
-        from assistant.chunking import Chunker
+        from assistant.index.chunking import Chunker
         from assistant.corpus import load_papers
-        from assistant.store import PaperStore
+        from assistant.index.store import PaperStore
 
         settings = Settings(vectorstore_dir=source)
         real = PaperStore(settings)
@@ -69,9 +69,9 @@ class SyntheticGrowth:
         return (v / np.linalg.norm(v)).tolist()
 
     def grow_to(self, target_chunks: int) -> dict:
-        from assistant import keywords
+        from assistant.index import keywords
         from assistant.models import Chunk, Paper
-        from assistant.store import chunk_nodes
+        from assistant.index.records import chunk_nodes
 
         started, written, sentences = time.perf_counter(), 0, 0
         batch: list = []
@@ -109,7 +109,7 @@ class SyntheticGrowth:
 def measure() -> dict:
     """In the child process: the settings come from the environment."""
     from assistant import Assistant
-    from assistant.evalset import load_questions
+    from assistant.eval.sets import load_questions
 
     t = time.perf_counter()
     assistant = Assistant()
@@ -172,8 +172,9 @@ def main() -> None:
 
 
 def measure_size(size: tuple, tmp: str) -> list:
-    from assistant import Settings, keywords
-    from assistant.store import PaperStore
+    from assistant import Settings
+    from assistant.index import keywords
+    from assistant.index.store import PaperStore
 
     label, path, _, info = size
     rows = [(label, "embedded", info, child({"ASSISTANT_VECTORSTORE_DIR": str(path)}))]

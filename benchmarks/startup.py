@@ -70,7 +70,7 @@ class Tree:
             app.wait(timeout=30)
 
     def ask_latency(self) -> list[float]:
-        script = ("import json, time\nfrom assistant import Assistant\nfrom assistant.evalset import load_questions\n"
+        script = ("import json, time\nfrom assistant import Assistant\nfrom assistant.eval.sets import load_questions\n"
                   "a = Assistant(); a.warm_up(); t = []\n"
                   f"qs = [q.question for q in load_questions({str(ROOT / 'evals' / 'handwritten.jsonl')!r})]\n"
                   "for q in qs:\n    s = time.perf_counter(); a.ask(q, mode='extractive'); t.append(time.perf_counter() - s)\n"

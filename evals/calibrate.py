@@ -29,7 +29,7 @@ TARGET_UNANSWERABLE = 0.95  # calibration target, a little above the held-out ta
 
 def collect(path: Path) -> list[dict]:
     from assistant import get_assistant
-    from assistant.evalset import load_questions
+    from assistant.eval.sets import load_questions
 
     assistant = get_assistant()
     known = assistant.store.stored_papers()

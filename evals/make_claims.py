@@ -41,7 +41,7 @@ def reword(sentence: str, rng: random.Random) -> str:
 
 def compress(sentence: str, rng: random.Random) -> str:
     """A stronger paraphrase: only the clause that carries a figure, reframed as a report."""
-    from assistant.grounding import figures
+    from assistant.answer.grounding import figures
 
     clauses = [c.strip() for c in re.split(r",\s+(?:while|whereas|and|which|thereby|resulting|leading)\b|;\s+|:\s+",
                                             _LEAD.sub("", sentence)) if c.strip()]
@@ -61,9 +61,9 @@ def shifted(figure: str) -> str:
 
 
 def main() -> None:
-    from assistant.chunking import split_sentences
+    from assistant.index.chunking import split_sentences
     from assistant.corpus import load_papers
-    from assistant.grounding import figures
+    from assistant.answer.grounding import figures
 
     rng = random.Random(20261124)
     papers = load_papers([ROOT / "data"]).papers

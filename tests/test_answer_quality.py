@@ -7,9 +7,9 @@ import re
 import pytest
 
 from assistant import Assistant, Turn
-from assistant.evidence import TermStats
-from assistant.extractive import Form, has_figure, question_form
-from assistant.terms import names
+from assistant.index.vocabulary import TermStats
+from assistant.answer.extractive import Form, has_figure, question_form
+from assistant.index.terms import names
 from tests.conftest import MINI_FEED
 from tests.test_ingest import CountingEmbedding
 

@@ -151,7 +151,7 @@ def test_two_app_processes_answer_a_paper_another_process_ingested(server_settin
 
 def test_a_failed_background_keyword_build_is_retried_and_dense_search_answers_meanwhile(server_settings, tmp_path,
                                                                                          monkeypatch):
-    from assistant import keywords
+    from assistant.index import keywords
 
     Assistant(server_settings).ingest([MINI_FEED], progress=False)
     real_build, calls = keywords.build, []

@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.cite import CitationRewriter, rewrite_citations
+from assistant.answer.cite import CitationRewriter, rewrite_citations
 
 
 def test_marker_without_source_is_removed_with_its_space_and_counted():

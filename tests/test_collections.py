@@ -13,7 +13,7 @@ import pytest
 
 from assistant import Assistant, CorpusError
 from assistant.corpus import load_papers, read_file, stream_papers
-from assistant.store import PaperStore
+from assistant.index.store import PaperStore
 from tests.conftest import FIXTURES, PROJECT
 
 ARXIV = FIXTURES / "collections" / "arxiv-sample.json"

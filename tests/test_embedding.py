@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from assistant import Settings
-from assistant.bert_onnx import onnx_path
-from assistant.chunking import split_sentences
+from assistant.index.bert_onnx import onnx_path
+from assistant.index.chunking import split_sentences
 from assistant.corpus import load_papers
-from assistant.embedding import make_embedding
+from assistant.index.embedding import make_embedding
 from tests.conftest import MINI_FEED, PROJECT
 
 
@@ -78,7 +78,7 @@ def test_embedding_a_large_batch_leaves_no_lasting_memory(real_settings, tmp_pat
         "import json\n"
         "from pathlib import Path\n"
         "from assistant import Settings\n"
-        "from assistant.embedding import make_embedding\n"
+        "from assistant.index.embedding import make_embedding\n"
         "def rss():\n"
         "    line = next(l for l in Path('/proc/self/status').read_text().splitlines() if l.startswith('VmRSS'))\n"
         "    return int(line.split()[1]) / 1024\n"

@@ -10,8 +10,8 @@ import pytest
 
 from assistant.faces.cli import main
 from assistant.errors import QuestionSetError
-from assistant.evalset import load_questions
-from assistant.evaluate import evaluate, judge, regressions, score
+from assistant.eval.sets import load_questions
+from assistant.eval.evaluate import evaluate, judge, regressions, score
 from tests.conftest import FIXTURES, MINI_FEED, PROJECT
 
 QUESTIONS = FIXTURES / "sets" / "mini_questions.jsonl"

@@ -62,7 +62,7 @@ def test_paraphrased_answers_quote_the_asked_for_figures(real_env, tmp_path):
 
 def test_claim_checker_flags_the_planted_defects_of_90_scripted_llm_answers(real_env, tmp_path, monkeypatch):
     """Scripted answers about real papers (evals/make_claims.py), served by the fake OpenAI-compatible server."""
-    from assistant.evalset import load_questions
+    from assistant.eval.sets import load_questions
     from tests.fake_llm import FakeLLM, scripted
 
     server = FakeLLM().start()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant, Filters, QuestionError, Turn
-from assistant import keywords
+from assistant.index import keywords
 from tests.conftest import FIXTURES, MINI_FEED
 
 ARXIV = FIXTURES / "collections" / "arxiv-sample.json"

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from assistant.grounding import FIGURE_MISSING, NAME_MISSING, SUPPORTED, UNCITED, WEAK, figures
+from assistant.answer.grounding import FIGURE_MISSING, NAME_MISSING, SUPPORTED, UNCITED, WEAK, figures
 from tests.fake_llm import Reply
 
 QUESTION = "How does upcycling turn dense models into mixture of experts?"

@@ -1,10 +1,10 @@
 import pytest
 
 from assistant import Assistant, CorpusError, Settings
-from assistant.chunking import Chunker, embed_text, wordpiece_tokenizer
+from assistant.index.chunking import Chunker, embed_text, wordpiece_tokenizer
 from assistant.corpus import load_papers, read_file
-from assistant.embedding import HashEmbedding
-from assistant.store import PaperStore
+from assistant.index.embedding import HashEmbedding
+from assistant.index.store import PaperStore
 from tests.conftest import MINI_FEED, PROJECT
 
 
@@ -164,7 +164,7 @@ def test_store_reopens_from_disk(settings):
 def test_each_abstract_is_stored_once_on_its_papers_first_chunk(assistant):
     import json
 
-    from assistant import keywords
+    from assistant.index import keywords
 
     papers = {p.paper_id: p for p in load_papers([MINI_FEED]).papers}
     stored = assistant.store.collection.get(include=["metadatas"])
@@ -182,7 +182,7 @@ def test_each_abstract_is_stored_once_on_its_papers_first_chunk(assistant):
 
 
 def test_a_rebuilt_collection_never_opens_the_dropped_ones_keyword_index(settings, tmp_path):
-    from assistant.store import drop_collection
+    from assistant.index.store import drop_collection
 
     feed = _copy_feed(tmp_path)
     first = Assistant(settings)

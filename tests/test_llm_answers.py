@@ -70,7 +70,7 @@ def test_sources_are_quoted_as_data_in_the_prompt(llm_assistant, fake_llm):
 
 
 def test_prompt_context_respects_the_token_budget(llm_assistant, fake_llm):
-    from assistant.compose import count_tokens
+    from assistant.answer.compose import count_tokens
 
     small = Assistant(llm_assistant.settings.with_overrides(context_tokens=400))
     small.ask(QUESTION)

@@ -13,9 +13,9 @@ import time
 import pytest
 
 from assistant import Assistant, Settings, StoreBusyError, StoreMismatchError
-from assistant.chunking import Chunker
+from assistant.index.chunking import Chunker
 from assistant.corpus import load_papers
-from assistant.store import PaperStore
+from assistant.index.store import PaperStore
 from tests.conftest import MINI_FEED, PROJECT
 
 BUNDLED = PROJECT / "data"

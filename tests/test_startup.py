@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import Settings, SettingsError, StoreError, encoder, startup
-from assistant.embedding import make_embedding
+from assistant import Settings, SettingsError, StoreError
+from assistant.index import encoder
+from assistant.faces import startup
+from assistant.index.embedding import make_embedding
 from assistant.faces.cli import main
 from assistant.settings import LOCAL_EMBED_MODEL
 from tests.app_server import free_port

@@ -1,5 +1,5 @@
-"""Reading papers from files: the daily-papers text dump, JSON Lines (ours or the arXiv metadata
-snapshot), CSV and BibTeX.
+"""Corpus: takes files (the daily-papers text dump, JSON Lines, the arXiv metadata snapshot, CSV,
+BibTeX) and gives ``Paper``s, deduplicated by title, with warnings for what was skipped.
 
 Every problem is a ``CorpusError`` naming the file and line. Line formats stream a line at a time,
 so a file of any size is read in flat memory; nothing here touches the store.

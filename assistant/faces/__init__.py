@@ -1,2 +1,2 @@
-"""The faces people meet, all over the one ``Assistant``: the CLI, the Gradio chat, its MCP tools,
-and the exports (markdown, BibTeX) they share."""
+"""Faces: takes what people type (the CLI, the Gradio chat and its API, MCP tools) and gives them the
+one ``Assistant``'s answers, papers and exports (markdown, BibTeX); and how a fresh program starts fast."""

@@ -27,9 +27,9 @@ from dataclasses import dataclass, replace
 from multiprocessing.managers import BaseManager, IteratorProxy
 from typing import TYPE_CHECKING, Any
 
-from .. import startup
 from ..errors import AssistantError
 from ..settings import Settings
+from . import startup
 
 if TYPE_CHECKING:
     from ..assistant import Assistant

@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from .. import startup
-from ..errors import AssistantError
-from ..metrics import METRICS
 from ..corpus import BUNDLED_COLLECTION
+from ..errors import AssistantError
+from ..eval.metrics import METRICS
+from . import startup
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -108,7 +108,7 @@ def _run(args: argparse.Namespace) -> int:
         assistant = startup.open_assistant(settings)
         store = assistant.store
     else:
-        from ..store import PaperStore, drop_collection
+        from ..index.store import PaperStore, drop_collection
 
         assistant = None
         if getattr(args, "rebuild", False) and drop_collection(settings):
@@ -119,10 +119,10 @@ def _run(args: argparse.Namespace) -> int:
         print(f"note: {notice}", file=sys.stderr)
     if args.command == "ingest":
         # The library's ingest without the Assistant: nothing of the answering side is imported.
-        from ..ingest import ingest
+        from ..index.ingest import ingest
 
         def embedding():
-            from ..embedding import make_embedding
+            from ..index.embedding import make_embedding
 
             return make_embedding(settings)
 
@@ -140,7 +140,7 @@ def _run(args: argparse.Namespace) -> int:
         return _eval(assistant, args)
     if args.command in ("titles", "names"):
         from ..corpus import load_papers
-        from ..evalset import name_questions, title_questions
+        from ..eval.sets import name_questions, title_questions
 
         generate = title_questions if args.command == "titles" else name_questions
         for record in generate(load_papers(args.paths or [settings.corpus_dir]).papers):
@@ -153,7 +153,7 @@ def _run(args: argparse.Namespace) -> int:
         report = assistant.ensure_corpus()
         if report is not None:
             print(report.summary(), file=sys.stderr)
-        from ..filters import Filters
+        from ..answer.filters import Filters
 
         filters = Filters.make(args.since, args.until, args.category, args.collection)
         answer = assistant.ask(args.question, top_k=args.top_k, filters=filters)
@@ -175,9 +175,9 @@ def _run(args: argparse.Namespace) -> int:
 def _eval(assistant, args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ..evalset import load_questions
-    from ..evaluate import check, evaluate, parse_config, regressions
-    from ..report import console_table, report_data, write_reports
+    from ..eval.evaluate import check, evaluate, parse_config, regressions
+    from ..eval.report import console_table, report_data, write_reports
+    from ..eval.sets import load_questions
 
     configs = [c.strip() for c in (args.compare or "default").split(",") if c.strip()]
     for config in configs:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..cite import CITATION
+from ..answer.cite import CITATION
 from ..models import NO_ANSWER
 
 # ![alt](url), ![alt][ref] and ![alt]: all make a markdown renderer fetch something.

@@ -18,8 +18,8 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..answer.filters import Filters
 from ..errors import AssistantError, QuestionError
-from ..filters import Filters
 from ..settings import MAX_TOP_K
 from .gradio_import import gr
 

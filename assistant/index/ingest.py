@@ -1,0 +1,244 @@
+"""Papers -> chunks -> vectors -> store, touching only what changed, in flat memory.
+
+Two passes over the files. The first reads and checks every file (a bad line stops the ingest
+before anything stored changes) and keeps each paper's 8-byte id, to tell which occurrence of a
+repeated title is the last (the later version wins). The second reads them again and writes, a
+batch of papers at a time: a paper is skipped when the store already holds all of its chunks under
+the same content hash, otherwise its old chunks are deleted and the new ones written. Neither pass
+holds the papers themselves, so a file of hundreds of thousands of lines streams through, and a
+killed ingest resumes where it stopped when run again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from array import array
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..corpus import discover, repeat_warning, stream_papers
+from ..corpus.lines import size_of
+from ..models import Paper
+from ..settings import Settings
+from . import keywords
+from .records import chunk_nodes
+from .store import PaperStore
+
+if TYPE_CHECKING:  # the heavy imports wait until something must be embedded: a no-op ingest is quick
+    from llama_index.core.base.embeddings.base import BaseEmbedding
+
+_WRITE_BATCH_CHUNKS = 64
+_STATE_GROUP = 256  # papers whose stored state is read in one go
+
+
+@dataclass
+class IngestReport:
+    papers_read: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    chunks_written: int = 0
+    sentences_written: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{self.papers_read} papers read: {self.added} added, {self.updated} updated, "
+            f"{self.unchanged} unchanged; {self.chunks_written} chunks and {self.sentences_written} sentences "
+            f"embedded in {self.seconds:.1f} s"
+        )
+
+
+@dataclass
+class _Plan:
+    """What the checking pass learned, in a few bytes per paper: which occurrence of each paper is
+    its last (the one kept), by the ordinal of the paper in the files."""
+
+    files: list[Path]
+    last: np.ndarray  # bool per ordinal
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def papers(self) -> int:
+        return int(self.last.sum())
+
+
+def ingest(
+    paths: Iterable[Path | str],
+    settings: Settings,
+    store: PaperStore,
+    embedding: Callable[[], BaseEmbedding],
+    progress: bool = True,
+    on_progress: Callable[[int, int], None] | None = None,
+    collection: str | None = None,
+) -> IngestReport:
+    """``embedding`` is a factory: an ingest with nothing to embed never loads the model.
+
+    ``on_progress(done, total)`` hears of papers as they are written or found unchanged (the UI's
+    status line uses it). ``collection`` names the papers' collection (default: each file's name).
+    """
+    started = time.perf_counter()
+    plan = _check(discover(paths), collection, progress)
+    report = IngestReport(papers_read=plan.papers, warnings=plan.warnings)
+    with store.write_lock():
+        papers_before = store.paper_count()
+        writer = _Writer(settings, store, embedding, report)
+        pending = store.pending()
+        total, done = plan.papers, 0
+        with _bar(progress, total, "papers", "Embedding") as bar:
+
+            def finished(papers: int) -> None:
+                nonlocal done
+                if papers:
+                    done += papers
+                    bar.update(papers)
+                    if on_progress:
+                        on_progress(done, total)
+
+            for group in _groups(_kept(plan, collection), _STATE_GROUP):
+                # What the store holds of these papers, asked a group at a time: a resumed ingest of a
+                # large file never lists the whole store.
+                stored = store.paper_states([p.paper_id for p in group])
+                for paper in group:
+                    known = stored.get(paper.paper_id)
+                    if known is not None and known.complete and known.content_hash == paper.content_hash:
+                        report.unchanged += 1
+                        finished(1)
+                        continue
+                    if known is None:
+                        report.added += 1
+                    else:
+                        report.updated += 1
+                    if not pending:
+                        store.mark_pending()  # a killed ingest still moves the version when it is run again
+                        pending = True
+                    finished(writer.add(paper))
+            finished(writer.flush())
+        if pending:
+            store.bump_version(papers=papers_before + report.added)
+        # The keyword index of this version, for every process that answers from the store.
+        keywords.build(store, settings, store.version())
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _check(files: list[Path], collection: str | None, progress: bool) -> _Plan:
+    """Read every file once, checking it; keep 8 bytes per paper (its id) to find its last occurrence."""
+    keys = array("Q")
+    warnings: list[str] = []
+    sizes = [size_of(path) for path in files]
+    with _bar(progress, sum(sizes), "B", "Reading") as bar:
+        for index, path in enumerate(files):
+            position, shown = [0], 0
+            for paper in stream_papers(path, collection, warnings, position):
+                keys.append(int(paper.paper_id, 16))
+                bar.update(position[0] - shown)
+                shown = position[0]
+            bar.update(sizes[index] - shown)
+    ids = np.frombuffer(keys, dtype=np.uint64) if keys else np.zeros(0, dtype=np.uint64)
+    order = np.argsort(ids, kind="stable")  # equal ids stay in file order: the last of a run is the last seen
+    ranked = ids[order]
+    ends = np.ones(len(ranked), dtype=bool)
+    ends[:-1] = ranked[:-1] != ranked[1:]
+    last = np.zeros(len(ids), dtype=bool)
+    last[order[ends]] = True
+    return _Plan(files, last, warnings)
+
+
+def _kept(plan: _Plan, collection: str | None) -> Iterator[Paper]:
+    """The papers again, in the same order, each only at its last occurrence. An earlier occurrence
+    with another abstract makes a warning (repeats are rare, so remembering them costs little)."""
+    ordinal = 0
+    earlier: dict[str, tuple[int, str, int]] = {}
+    for path in plan.files:
+        for paper in stream_papers(path, collection):
+            digest = _digest(paper.abstract)
+            seen = earlier.get(paper.paper_id)
+            if seen is not None and seen[0] != digest:
+                plan.warnings.append(repeat_warning(paper, seen[1], seen[2]))
+            if plan.last[ordinal]:
+                yield paper
+            else:
+                earlier[paper.paper_id] = (digest, paper.source, paper.line)
+            ordinal += 1
+
+
+def _groups(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    group: list[Paper] = []
+    for paper in papers:
+        group.append(paper)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _digest(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def _bar(progress: bool, total: int, unit: str, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=unit, unit_scale=unit == "B", desc=desc, disable=not progress, leave=False)
+
+
+class _Writer:
+    """Papers gathered into batches of about ``_WRITE_BATCH_CHUNKS`` chunks, each embedded in one call
+    (chunks and abstract sentences together) and written in one store write."""
+
+    def __init__(self, settings: Settings, store: PaperStore, embedding: Callable[[], BaseEmbedding],
+                 report: IngestReport) -> None:
+        from .chunking import Chunker
+
+        self.store = store
+        self.report = report
+        self.chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
+        self._embedding_factory = embedding
+        self._model: BaseEmbedding | None = None
+        self.papers: list[Paper] = []
+        self.nodes: list = []
+        self.sentences: list[list[str]] = []
+
+    @property
+    def empty(self) -> bool:
+        return not self.papers
+
+    def add(self, paper: Paper) -> int:
+        """Queue a paper; returns how many papers were written by the batch this completed (0 if none)."""
+        from .chunking import split_sentences
+
+        self.papers.append(paper)
+        self.nodes.extend(chunk_nodes(paper, self.chunker.chunk(paper)))
+        self.sentences.append(split_sentences(paper.abstract))
+        return self.flush() if len(self.nodes) >= _WRITE_BATCH_CHUNKS else 0
+
+    def flush(self) -> int:
+        if not self.papers:
+            return 0
+        from llama_index.core.schema import MetadataMode
+
+        if self._model is None:
+            self._model = self._embedding_factory()
+        texts = [node.get_content(metadata_mode=MetadataMode.EMBED) for node in self.nodes]
+        vectors = self._model.get_text_embedding_batch(texts + [s for each in self.sentences for s in each])
+        for node, vector in zip(self.nodes, vectors):
+            node.embedding = vector
+        offset, payload = len(self.nodes), {}
+        for paper, each in zip(self.papers, self.sentences):
+            payload[paper.paper_id] = (each, vectors[offset : offset + len(each)])
+            offset += len(each)
+        self.store.delete_papers([p.paper_id for p in self.papers])
+        self.store.add_nodes(self.nodes, payload)  # one write per batch: a paper's sentences travel with its chunks
+        written = len(self.papers)
+        self.report.chunks_written += len(self.nodes)
+        self.report.sentences_written += sum(len(each) for each in self.sentences)
+        self.papers, self.nodes, self.sentences = [], [], []
+        return written

@@ -1,0 +1,300 @@
+"""The Chroma collection that holds chunks: embedded on disk by default, or a Chroma server.
+
+What one stored record holds is ``records.py``'s business; this module opens, reads, writes and locks
+the collection. Each chunk's metadata says which paper it belongs to, that paper's content hash and how many chunks
+the paper has, so the store itself tells which papers are complete and current. That is what makes
+ingest idempotent and safe to interrupt: a paper whose chunks are missing or stale is rewritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+from ..errors import StoreBusyError, StoreError, StoreMismatchError
+from ..settings import Settings
+from .records import StoredSentence, record_metadata, sentences_of
+
+VERSION_KEY = "version"
+PAPERS_KEY = "papers"
+PENDING_KEY = "pending"  # set while an ingest writes; cleared by the version bump that ends it
+# Rows per Chroma get() when listing a large store. Memory grows with the page far beyond the rows'
+# size (first chunks carry sentence vectors): reading 20k chunks peaked at 808 MiB with pages of
+# 5,000 and 186 MiB with pages of 500, which were also faster (1.9 s against 2.8 s).
+_GET_PAGE = 500
+
+
+@dataclass(frozen=True)
+class StoredPaper:
+    content_hash: str
+    expected_chunks: int
+    stored_chunks: int
+
+    @property
+    def complete(self) -> bool:
+        return self.stored_chunks == self.expected_chunks
+
+
+class PaperStore:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.client = _connect(settings)
+        self.name = settings.collection_name
+        try:
+            self.collection = self._open()
+        except Exception as exc:  # chromadb raises many unrelated types for one cause: cannot open
+            raise StoreError(f"cannot open Chroma collection {self.name!r} at {self.location}: {exc}") from exc
+        meta = self.collection.metadata or {}
+        if meta.get("fingerprint") != settings.index_fingerprint:
+            raise StoreMismatchError(
+                f"collection {self.name!r} at {self.location} was built with other settings "
+                f"(embed_model={meta.get('embed_model')!r}, chunk_tokens={meta.get('chunk_tokens')}, "
+                f"chunk_overlap={meta.get('chunk_overlap')}); its vectors are not used. "
+                "Run `assistant ingest --rebuild` to rebuild it for the current settings."
+            )
+
+    def _open(self):
+        metadata = {
+            "fingerprint": self.settings.index_fingerprint,
+            "embed_model": self.settings.embed_model,
+            "chunk_tokens": self.settings.chunk_tokens,
+            "chunk_overlap": self.settings.chunk_overlap,
+            VERSION_KEY: 0,
+        }
+        return self.client.get_or_create_collection(
+            self.name, metadata=metadata, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+        )
+
+    def refresh(self) -> None:
+        """Reopen an embedded store so that writes made by another process are seen.
+
+        Chroma keeps the vector index of an embedded store in memory; after another process (the CLI
+        while the app runs) has written, the cached index no longer matches the metadata on disk, and
+        queries fail with "Error finding id". Releasing this client and opening a new one reloads it.
+        """
+        if self.settings.chroma_host:
+            return  # a server is the single owner of its index
+        close = getattr(self.client, "close", None)
+        if close is not None:
+            close()
+        self.client = _connect(self.settings)
+        self.collection = self._open()
+        self.__dict__.pop("vector_store", None)
+
+    @property
+    def location(self) -> str:
+        return _where(self.settings)
+
+    @cached_property
+    def vector_store(self):
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        return ChromaVectorStore(chroma_collection=self.collection)
+
+    # Reading -----------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def warm(self) -> None:
+        """Have an embedded Chroma load its vector index now rather than on the first question: the
+        first query loads it (a quarter of a second for the bundled store, natively, without the
+        interpreter lock), so a query for one stored vector does."""
+        if self.settings.chroma_host:
+            return  # a server holds its index
+        try:
+            got = self.collection.get(limit=1, include=["embeddings"])
+            if len(got["ids"]):
+                self.collection.query(query_embeddings=got["embeddings"][:1], n_results=1, include=[])
+        except Exception as exc:  # chromadb raises many types; each means the index cannot be read
+            raise StoreError(f"cannot load the vector index of {self.name!r} at {self.location}: {exc}; "
+                             "`assistant ingest --rebuild` embeds the papers again") from exc
+
+    def version(self) -> int:
+        """Bumped by every write: readers (BM25, a running app) rebuild what they derived when it moves."""
+        fresh = self.client.get_collection(self.name)
+        return int((fresh.metadata or {}).get(VERSION_KEY, 0))
+
+    def _pages(self, include: list[str], where: dict | None = None) -> Iterator[dict[str, Any]]:
+        offset = 0
+        while True:
+            page = self.collection.get(include=include, where=where, limit=_GET_PAGE, offset=offset)
+            if not page["ids"]:
+                return
+            yield page
+            offset += len(page["ids"])
+
+    def stored_papers(self) -> dict[str, StoredPaper]:
+        counts: Counter[tuple[str, str, int]] = Counter()
+        for page in self._pages(["metadatas"]):
+            for meta in page["metadatas"]:
+                counts[(meta["paper_id"], meta["paper_hash"], int(meta["n_chunks"]))] += 1
+        papers: dict[str, StoredPaper] = {}
+        for (paper_id, content_hash, expected), stored in counts.items():
+            previous = papers.get(paper_id)
+            if previous is not None:  # chunks of two versions of one paper: treat as incomplete
+                papers[paper_id] = StoredPaper("", expected, -1)
+            else:
+                papers[paper_id] = StoredPaper(content_hash, expected, stored)
+        return papers
+
+    def paper_states(self, paper_ids: Sequence[str]) -> dict[str, StoredPaper]:
+        """What the store holds of these papers (absent: none of it), read by chunk id."""
+        if not paper_ids:
+            return {}
+        firsts = self.collection.get(ids=[f"{pid}:0" for pid in paper_ids], include=["metadatas"])
+        expected = {m["paper_id"]: (m["paper_hash"], int(m["n_chunks"])) for m in firsts["metadatas"]}
+        ids = [f"{pid}:{i}" for pid, (_, n) in expected.items() for i in range(n)]
+        counts: Counter[str] = Counter()
+        for start in range(0, len(ids), _GET_PAGE):
+            got = self.collection.get(ids=ids[start : start + _GET_PAGE], include=["metadatas"])
+            counts.update(m["paper_id"] for m in got["metadatas"] if m["paper_hash"] == expected[m["paper_id"]][0])
+        return {pid: StoredPaper(content_hash, n, counts[pid]) for pid, (content_hash, n) in expected.items()}
+
+    def paper_count(self) -> int:
+        return self.stats()["papers"]
+
+    def chunks(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(chunk id, text, flat metadata) of every stored chunk, read a page at a time."""
+        for page in self._pages(["documents", "metadatas"]):
+            yield from zip(page["ids"], page["documents"], page["metadatas"])
+
+    def paper_records(self, paper_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """The first chunk's metadata of each paper: it alone carries the whole abstract."""
+        if not paper_ids:
+            return {}
+        got = self.collection.get(ids=[f"{pid}:0" for pid in paper_ids], include=["metadatas"])
+        return {meta["paper_id"]: meta for meta in got["metadatas"]}
+
+    def records_where(self, where: dict, limit: int = 10) -> dict[str, dict[str, Any]]:
+        got = self.collection.get(where=where, include=["metadatas"], limit=limit)
+        return {meta["paper_id"]: meta for meta in got["metadatas"]}
+
+    def paper_sentences(self, paper_ids: Sequence[str]) -> dict[str, list[StoredSentence]]:
+        """Each paper's abstract sentences in order, with the vectors stored at ingest."""
+        return sentences_of(self.paper_records(paper_ids), paper_ids)
+
+    def stats(self) -> dict[str, int]:
+        """Papers and chunks; the paper count an ingest recorded, so a large store is not listed per call."""
+        recorded = (self.client.get_collection(self.name).metadata or {}).get(PAPERS_KEY)
+        if recorded is not None:
+            return {"papers": int(recorded), "chunks": self.count()}
+        papers = self.stored_papers()
+        return {"papers": len(papers), "chunks": sum(p.stored_chunks for p in papers.values())}
+
+    def notice(self) -> str:
+        """A sentence for people when this store is empty but holds indexes built under other settings."""
+        others = self.other_collections() if self.count() == 0 else []
+        if not others:
+            return ""
+        return (
+            f"The store at {self.location} holds {len(others)} index(es) built with other embedding or chunking "
+            f"settings ({', '.join(others)}); they are never mixed with this one. `assistant ingest` builds the "
+            "index for the current settings (the others stay untouched)."
+        )
+
+    def other_collections(self) -> list[str]:
+        """Collections of this prefix built under other settings (never read, only reported)."""
+        prefix = f"{self.settings.collection_prefix}-"
+        return sorted(n for n in _collection_names(self.client) if n.startswith(prefix) and n != self.name)
+
+    # Writing -----------------------------------------------------------------------------------
+
+    def delete_papers(self, paper_ids: Sequence[str]) -> None:
+        for start in range(0, len(paper_ids), 500):
+            self.collection.delete(where={"paper_id": {"$in": list(paper_ids[start : start + 500])}})
+
+    def add_nodes(self, nodes: Sequence, sentences: Mapping[str, tuple[Sequence[str], Sequence[Sequence[float]]]]
+                  = {}) -> None:
+        """Nodes as LlamaIndex's ChromaVectorStore writes them (so its retriever reads them back), and on
+        each paper's first chunk, ``sentences[paper_id]``: its abstract sentences and their vectors
+        (``records.record_metadata``)."""
+        # A Chroma server refuses more than get_max_batch_size() records per add (5,461 in 1.5.9).
+        step = self.client.get_max_batch_size()
+        for start in range(0, len(nodes), step):
+            batch = nodes[start : start + step]
+            metadatas = [record_metadata(node, sentences) for node in batch]
+            self.collection.add(ids=[n.node_id for n in batch], embeddings=[n.get_embedding() for n in batch],
+                                metadatas=metadatas, documents=[n.get_content() for n in batch])
+
+    def pending(self) -> bool:
+        """Whether an ingest wrote without finishing (killed): the next one must move the version."""
+        return bool((self.client.get_collection(self.name).metadata or {}).get(PENDING_KEY))
+
+    def mark_pending(self) -> None:
+        self._modify(**{PENDING_KEY: True})
+
+    def bump_version(self, papers: int) -> None:
+        meta = self.client.get_collection(self.name).metadata or {}
+        self._modify(**{VERSION_KEY: int(meta.get(VERSION_KEY, 0)) + 1, PAPERS_KEY: papers, PENDING_KEY: False})
+
+    def _modify(self, **values: Any) -> None:
+        meta = dict(self.client.get_collection(self.name).metadata or {})
+        meta.update(values)
+        self.collection.modify(metadata=meta)
+
+    @contextlib.contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """One writer at a time on an embedded store; a second ingest is refused, not interleaved."""
+        if self.settings.chroma_host:
+            yield  # a server serializes writes itself
+            return
+        path = Path(self.settings.vectorstore_dir) / ".ingest.lock"
+        with open(path, "a+") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                raise StoreBusyError(
+                    f"another ingest ({holder}) is writing to {self.location}; wait for it to finish"
+                ) from None
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"pid {os.getpid()}")
+            handle.flush()
+            try:
+                yield
+            finally:
+                handle.truncate(0)
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _connect(settings: Settings):
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    try:
+        if settings.chroma_host:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        Path(settings.vectorstore_dir).mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.vectorstore_dir), settings=chroma_settings)
+    except Exception as exc:  # connection refused, bad path, incompatible on-disk format...
+        raise StoreError(f"cannot open the Chroma store at {_where(settings)}: {exc}") from exc
+
+
+def drop_collection(settings: Settings) -> bool:
+    """Delete the collection these settings use (for a rebuild); collections of other settings stay."""
+    client = _connect(settings)
+    if settings.collection_name not in _collection_names(client):
+        return False
+    client.delete_collection(settings.collection_name)
+    return True
+
+
+def _collection_names(client) -> list[str]:
+    return [c if isinstance(c, str) else c.name for c in client.list_collections()]  # str in newer chromadb
+
+
+def _where(settings: Settings) -> str:
+    if settings.chroma_host:
+        return f"http://{settings.chroma_host}:{settings.chroma_port}"
+    return str(settings.vectorstore_dir)
