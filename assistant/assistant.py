@@ -12,6 +12,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,11 +21,13 @@ import numpy as np
 from llama_index.core.base.embeddings.base import BaseEmbedding
 
 from .answer import modes
-from .answer.evidence import weigh
-from .answer.extractive import SentenceRanker
+from .answer.evidence import Candidate, weigh
+from .answer.extractive import Form, SentenceRanker, question_form
 from .answer.filters import Filters
+from .answer.focus import focus_of
 from .answer.question import Run, clean_question, followed_papers, standalone
 from .answer.retrieve import Retrieval, RetrievedPaper, Retriever
+from .answer.spelling import correct
 from .corpus import BUNDLED_COLLECTION
 from .errors import LLMError, PaperNotFound, QuestionError
 from .index import heap
@@ -33,11 +36,15 @@ from .index.embedding import make_embedding
 from .index.ingest import IngestReport, ingest
 from .index.records import StoredSentence, sentences_of
 from .index.store import PaperStore
+from .index.terms import names, words
+from .index.vocabulary import TermStats
 from .models import Answer, Delta, Evidence, Source, Turn, listed
 from .settings import MAX_TOP_K, Mode, Settings, load_settings
 
 if TYPE_CHECKING:
     from .answer.llm import LLMClient
+
+_LIST_DEPTH = 2  # a list question retrieves this many times the papers of an answer
 
 
 class Assistant:
@@ -174,14 +181,23 @@ class Assistant:
             run.mode = Mode.EXTRACTIVE
             run.notice = "No LLM is configured (set ASSISTANT_LLM_BASE_URL); showing the extractive answer."
 
-        query = run.query = standalone(run, history, self.llm, self.settings.prompts_dir,
-                                       self.settings.max_question_chars)
+        stats = self.retriever.term_stats()
+        query = standalone(run, history, self.llm, self.settings.prompts_dir, self.settings.max_question_chars)
+        query, corrections = correct(query, stats)  # a misspelled name searched as the collection spells it
+        run.query = query
+        asked, _ = correct(question, stats)
+        listing = question_form(asked) is Form.LIST
         previous = followed_papers(question, history, run.mode)
         t = time.perf_counter()
         if previous:
             found = self.retriever.among(query, previous, run.filters)
         else:
-            found = self.retriever.retrieve(query, k=top_k, kind=retriever, filters=run.filters)
+            k = top_k or self.settings.top_k
+            if listing:  # "which papers ...?" wants every paper that does it, not the usual few
+                k = max(k, min(MAX_TOP_K, k * _LIST_DEPTH))
+            found = self.retriever.retrieve(query, k=k, kind=retriever, filters=run.filters)
+            found = self.retriever.including(found, [pid for n in names(query) for pid in stats.named.get(n, [])],
+                                             run.filters)
         run.lap("retrieval", t)
         if run.filters and not found.papers:
             run.notice = f"No paper in the collection matches the filters ({run.filters.describe()})."
@@ -190,7 +206,10 @@ class Assistant:
         ids = [p.paper_id for p in found.papers]
         records = self.store.paper_records(ids)  # one read: sentences for every mode, abstracts for the LLM
         sentences = sentences_of(records, ids)
-        evidence = run.evidence = self._evidence(query, found, sentences)
+        evidence = self._evidence(query, found, sentences, stats, corrections, may_name=not listing,
+                                  followed=bool(previous))
+        named = found.papers[evidence.paper].title if evidence.named_paper is not None else ""
+        run.evidence = replace(evidence, focus=focus_of(asked, own=words(named)))
         run.lap("evidence", t)
         if not evidence.supported:
             yield self._finish(run, modes.declined(found))
@@ -205,16 +224,20 @@ class Assistant:
             except LLMError as exc:
                 run.notice = f"{exc}; showing the extractive answer instead."
                 run.mode = Mode.EXTRACTIVE
-        draft = modes.extractive(run, query, found, sentences, self.ranker, self.settings.extractive_sentences)
+        draft = modes.extractive(run, query, found, sentences, self.ranker, self.settings.extractive_sentences, stats)
         yield self._finish(run, draft)
 
-    def _evidence(self, query: str, found: Retrieval, sentences: dict[str, list[StoredSentence]]) -> Evidence:
+    def _evidence(self, query: str, found: Retrieval, sentences: dict[str, list[StoredSentence]], stats: TermStats,
+                  corrections: Sequence[tuple[str, str]], may_name: bool, followed: bool) -> Evidence:
         vector = np.asarray(found.query_embedding, dtype=np.float32)
         vector = vector / (np.linalg.norm(vector) or 1.0)
-        best_sentence = max((float(s.vector @ vector) for each in sentences.values() for s in each), default=0.0)
-        return weigh(query, self.retriever.term_stats(), found.support, best_sentence,
-                     [(p.title, " ".join(s.text for s in sentences.get(p.paper_id, []))) for p in found.papers],
-                     self.settings.min_support)
+        candidates = []
+        for paper in found.papers:
+            mine = sentences.get(paper.paper_id, [])
+            best = max((float(s.vector @ vector) for s in mine), default=0.0)
+            candidates.append(Candidate(paper.title, " ".join(s.text for s in mine), best, paper.similarity))
+        return weigh(query, stats, candidates, self.settings.min_support, corrections=corrections, may_name=may_name,
+                     followed=followed)
 
     def _finish(self, run: Run, draft: modes.Draft) -> Answer:
         cited_ids = {p.paper_id for p in draft.cited}

@@ -139,45 +139,82 @@ class Source:
 
 # The answer's own records ------------------------------------------------------------------------
 
-_NAMES_A_PAPER = 0.5  # a title holding this share of the question's term weight is the paper it asks about
+@dataclass(frozen=True)
+class Focus:
+    """What a question asks for (``answer/focus.py``): a sentence answers only when it gives this."""
+
+    kind: str  # quantity | entity | method | definition | list | other
+    asks: str  # for people: "the number of GPUs", "the license"
+    words: tuple[str, ...] = ()  # the question's words for it ("gpus"), matched in any inflection
+    terms: tuple[str, ...] = ()  # words of the same group ("accelerator", "a100"), matched as written
+    qualifiers: tuple[str, ...] = ()  # names it must mention as well ("mmlu" in "accuracy on MMLU")
+    figure: bool = False  # a quantity: a figure must stand next to those words
+    count: bool = False  # "how many": the figure comes just before the word ("64 GPUs")
+    loose: bool = False  # words of no known group ("observations"): any figure of the sentence may give it
+    name: bool = False  # a named thing (a dataset, a GPU): a name must stand next to them
+    found: bool | None = None  # whether the papers answered from give it (None: not looked for)
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "asks": self.asks, "words": list(self.words), "terms": list(self.terms),
+                "qualifiers": list(self.qualifiers), "figure": self.figure, "count": self.count, "loose": self.loose,
+                "name": self.name, "found": self.found}
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """Why the assistant answered or declined: the signals of the decline decision (``answer/evidence.py``)."""
+    """Why the assistant answered or declined: the signals of the decline decision (``answer/evidence.py``),
+    measured on the one retrieved paper that supports the question best (``paper``)."""
 
-    dense: float
-    sentence: float
-    coverage: float
-    title: float
+    dense: float  # cosine similarity of the paper's best retrieved chunk
+    sentence: float  # of the supporting paper's best sentence
+    coverage: float  # IDF-weighted share of the question's content terms the paper holds
+    distinct: float  # the same share over the question's distinctive terms (not the field's common words)
+    title: float  # the share of the question's terms in the paper's title
     score: float
     threshold: float
     unknown_names: tuple[str, ...] = ()  # names in the question (InstructGPT, YOLOv8) that no paper mentions
-    title_paper: int | None = None  # index of the retrieved paper whose title matches the question best
+    paper: int | None = None  # index of the supporting retrieved paper
+    supporting: tuple[int, ...] = ()  # every retrieved paper that supports the question on its own
+    named: bool = False  # the question names that paper (its short name or its title's words)
+    matched: tuple[str, ...] = ()  # the question's distinctive terms the paper holds
+    missing: tuple[str, ...] = ()  # ... and those it does not
+    corrections: tuple[tuple[str, str], ...] = ()  # (as asked, as searched): names taken for misspellings
+    focus: Focus | None = None
 
     @property
     def supported(self) -> bool:
         return self.score >= self.threshold
 
     @property
-    def names_a_paper(self) -> bool:
-        return self.title_paper is not None and self.title >= _NAMES_A_PAPER
+    def named_paper(self) -> int | None:
+        """Index of the retrieved paper the question names, if it names one."""
+        return self.paper if self.named else None
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["unknown_names"] = list(self.unknown_names)
-        data["supported"] = self.supported
-        data["explanation"] = self.explain()
-        return {k: round(v, 4) if isinstance(v, float) else v for k, v in data.items()}
+        data = {k: getattr(self, k) for k in ("dense", "sentence", "coverage", "distinct", "title", "score",
+                                              "threshold", "paper", "named")}
+        data["supporting"] = list(self.supporting)
+        data = {k: round(v, 4) if isinstance(v, float) else v for k, v in data.items()}
+        data.update(unknown_names=list(self.unknown_names), matched=list(self.matched), missing=list(self.missing),
+                    corrections=[{"asked": a, "searched": b} for a, b in self.corrections],
+                    focus=self.focus.to_dict() if self.focus else None, supported=self.supported,
+                    explanation=self.explain())
+        return data
 
     def explain(self) -> str:
         """One sentence for people: why the assistant answered or declined."""
         verdict = "answered" if self.supported else "declined"
         reason = (f"support {self.score:.2f} {'≥' if self.supported else '<'} {self.threshold:.2f} "
                   f"(passage {self.dense:.2f}, sentence {self.sentence:.2f}, question terms found "
-                  f"{self.coverage:.0%}, in a title {self.title:.0%})")
+                  f"{self.coverage:.0%}, distinctive terms found {self.distinct:.0%}, in a title {self.title:.0%})")
+        if self.named:
+            reason += "; the question names the paper"
+        if self.missing:
+            reason += f"; not found: {', '.join(self.missing[:4])}"
         if self.unknown_names:
             reason += f"; no paper mentions {', '.join(self.unknown_names[:4])}"
+        if self.corrections:
+            reason += "; searched " + ", ".join(f"{b} for {a}" for a, b in self.corrections)
         return f"{verdict}: {reason}"
 
 

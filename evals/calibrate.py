@@ -22,9 +22,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SETS = ["named.jsonl", "paraphrased.jsonl", "unanswerable.jsonl", "handwritten.jsonl"]
-SIGNALS = ("dense", "sentence", "coverage", "title")
-TARGET_UNANSWERABLE = 0.95  # calibration target, a little above the held-out target of 0.90
+SETS = ["named.jsonl", "paraphrased.jsonl", "paraphrased2.jsonl", "unanswerable.jsonl", "nearby.jsonl",
+        "handwritten.jsonl", "honesty.jsonl"]
+SIGNALS = ("dense", "sentence", "coverage", "distinct", "title")
+TARGET_UNANSWERABLE = 0.93  # calibration target, a little above the held-out target of 0.90
 
 
 def collect(path: Path) -> list[dict]:
@@ -36,16 +37,21 @@ def collect(path: Path) -> list[dict]:
     rows = []
     for name in SETS:
         for q in load_questions(ROOT / "evals" / name, known=known):
+            if q.kind == "absent":  # about a paper the collection holds: covered, whatever the decision says
+                continue
             answer = assistant.ask(q.question)
             rows.append({"set": name, "id": q.id, "split": q.split or "calibration", "question": q.question,
                          "answerable": q.answerable, **{s: answer.evidence.to_dict()[s] for s in SIGNALS},
-                         "unknown": float(bool(answer.evidence.unknown_names))})
+                         "unknown": float(bool(answer.evidence.unknown_names)),
+                         "named": float(answer.evidence.named), "tags": list(q.tags)})
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(rows, indent=0))
     return rows
 
 
 def score(r: dict, weights: dict[str, float], penalty: float) -> float:
+    if r.get("named") and not r["unknown"]:
+        return 10.0  # a question naming a paper the collection holds is covered (answer/evidence.py)
     return sum(weights[s] * r[s] for s in SIGNALS) - penalty * r["unknown"]
 
 
@@ -55,29 +61,43 @@ def rates(rows: list[dict], weights: dict[str, float], penalty: float, threshold
 
     out = {}
     for label, keep in (("named", lambda r: r["set"] == "named.jsonl"),
-                        ("paraphrased", lambda r: r["set"] == "paraphrased.jsonl"),
+                        ("paraphrased", lambda r: r["set"] in ("paraphrased.jsonl", "paraphrased2.jsonl")),
                         ("handwritten", lambda r: r["set"] == "handwritten.jsonl" and r["answerable"]),
-                        ("unanswerable", lambda r: not r["answerable"])):
+                        ("honesty", lambda r: r["set"] == "honesty.jsonl" and r["answerable"]),
+                        ("unanswerable", lambda r: not r["answerable"] and r["set"] != "nearby.jsonl"),
+                        ("near-domain", lambda r: r["set"] == "nearby.jsonl" or "near-domain" in r.get("tags", ()))):
         chosen = [r for r in rows if keep(r)]
         out[label] = float(np.mean([declined(r) for r in chosen])) if chosen else float("nan")
     return out
 
 
 def fit(rows: list[dict]) -> tuple[dict[str, float], float, float]:
+    """Weights (summing to 1), the unknown-name penalty and the threshold: among the settings that
+    decline the target share of unanswerable questions, the one that declines the fewest answerable
+    ones (vectorised over the questions: seconds for the whole grid)."""
+    signals = np.array([[r[s] for s in SIGNALS] for r in rows])
+    unknown = np.array([r["unknown"] for r in rows])
+    covered = np.array([bool(r.get("named")) and not r["unknown"] for r in rows])
+    answerable = np.array([r["answerable"] for r in rows])
+    groups = [np.array([r["set"] == name for r in rows]) & answerable
+              for name in ("named.jsonl", "handwritten.jsonl", "honesty.jsonl")]
+    groups.append(np.array([r["set"].startswith("paraphrased") for r in rows]))
     best = None
     grid = np.round(np.arange(0.0, 1.01, 0.05), 2)
-    for w, penalty in itertools.product(itertools.product(grid, repeat=3), (0.0, 0.1, 0.2, 0.3, 0.5)):
+    for w in itertools.product(grid, repeat=len(SIGNALS) - 1):
         if sum(w) > 1.0:
             continue
-        weights = dict(zip(SIGNALS, (*w, round(1.0 - sum(w), 2))))
-        scores = sorted(score(r, weights, penalty) for r in rows if not r["answerable"])
-        # the lowest threshold that still declines the target share of unanswerable questions
-        threshold = scores[min(len(scores) - 1, int(np.ceil(TARGET_UNANSWERABLE * len(scores))) - 1)] + 1e-4
-        r = rates(rows, weights, penalty, threshold)
-        wrong = r["named"] + r["paraphrased"] + r["handwritten"]
-        key = (wrong, -r["unanswerable"])
-        if best is None or key < best[0]:
-            best = (key, weights, penalty, threshold)
+        weights = np.array([*w, round(1.0 - sum(w), 2)])
+        base = signals @ weights
+        for penalty in (0.0, 0.1, 0.2, 0.3, 0.5):
+            scores = np.where(covered, 10.0, base - penalty * unknown)
+            open_ = np.sort(scores[~answerable & ~covered])
+            threshold = open_[min(len(open_) - 1, int(np.ceil(TARGET_UNANSWERABLE * len(open_))) - 1)] + 1e-4
+            declined = scores < threshold
+            wrong = sum(float(declined[g].mean()) for g in groups if g.any())
+            key = (round(wrong, 6), -float(declined[~answerable].mean()))
+            if best is None or key < best[0]:
+                best = (key, dict(zip(SIGNALS, weights.tolist())), penalty, float(threshold))
     assert best is not None
     return best[1], best[2], round(best[3], 3)
 

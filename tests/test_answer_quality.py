@@ -26,7 +26,7 @@ def test_question_that_only_names_a_paper_is_answered_from_that_paper(assistant,
     answer = assistant.ask(question)
     assert not answer.abstained, answer.evidence.explain()
     assert [s.title for s in answer.sources] == [ASTRO]
-    assert answer.evidence.title >= 0.5 and answer.evidence.names_a_paper
+    assert answer.evidence.named and answer.evidence.named_paper is not None
 
 
 def test_a_name_no_paper_mentions_is_declined_and_the_record_says_why(assistant):
@@ -105,6 +105,6 @@ def test_names_are_words_written_as_names():
 
 
 def test_a_version_is_not_its_family_but_a_figure_is_its_parts():
-    stats = TermStats.from_papers(["FlashAttention is fast on 718 billion parameter models"])
+    stats = TermStats.from_papers([("p1", "FlashAttention", "FlashAttention is fast on 718 billion parameter models")])
     assert stats.knows("flashattention") and not stats.knows("flashattention-3")
     assert stats.knows("718-billion-parameter")

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from gradio_client import Client
 
+from assistant.index import keywords
+
 from assistant import Assistant, Settings, StoreError
 from assistant.api import ask
 from tests.app_server import free_port, running_app, wait_for_http
@@ -141,7 +143,7 @@ def test_two_app_processes_answer_a_paper_another_process_ingested(server_settin
             assert answer["sources"][0]["title"] == "Quokka Kernels for Sparse Decoding"
         # each host builds its own keyword index for the new version in the background
         def versions(n: int) -> list[str]:
-            return [p.name for p in (tmp_path / f"host{n}" / "keywords").glob("*/v*") if p.name[1:].isdigit()]
+            return [p.name for p in (tmp_path / f"host{n}" / "keywords").glob("*/v*") if keywords.VERSION_FOLDER.match(p.name)]
 
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not all(len(versions(n)) >= 2 for n in range(2)):

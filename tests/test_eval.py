@@ -77,6 +77,47 @@ def test_verdicts_follow_litqa2_scoring(assistant):
     assert metrics["cites_relevant"] == round(2 / 3, 4)
 
 
+def test_an_absent_detail_is_answered_honestly_only_by_declining_or_saying_so_from_that_paper(assistant, tmp_path):
+    path = tmp_path / "absent.jsonl"
+    path.write_text(
+        '{"id": "a1", "kind": "absent", "question": "What license is Muon under?", "relevant": ["Muon is Scalable '
+        'for LLM Training"], "detail": "license", "tags": ["named-absent"]}\n'
+        '{"id": "t1", "kind": "topic", "question": "Which papers?", "relevant": ["Muon is Scalable for LLM Training", '
+        '"Qwen3 Technical Report"], "tags": ["which-papers"]}\n'
+        '{"id": "m1", "kind": "fact", "question": "What does Muonn do?", "relevant": ["Muon is Scalable for LLM '
+        'Training"], "tags": ["misspelled"]}\n')
+    absent, topic, misspelled = load_questions(path, known=_known(assistant))
+    assert (absent.kind, absent.detail, absent.tags, absent.answerable) == ("absent", "license", ("named-absent",), False)
+    muon = {"paper_id": next(iter(absent.relevant_ids)), "title": "Muon", "rank": 1}
+    qwen = {"paper_id": next(iter(topic.relevant_ids - absent.relevant_ids)), "title": "Qwen3", "rank": 2}
+
+    def answer(text, sources=(), abstained=False, found=None):
+        evidence = {"focus": {"found": found}} if found is not None else None
+        return {"text": text, "sources": list(sources), "uncited": [], "abstained": abstained, "timings": {},
+                "evidence": evidence}
+
+    says_so = judge(absent, answer("Muon's abstract does not state the license [1].", [muon], found=False))
+    declined = judge(absent, answer("The collection does not cover this question.", abstained=True))
+    borrowed = judge(absent, answer("It is under Apache 2.0 [1].", [qwen], found=True))
+    quoted = judge(absent, answer("Muon scales [1].", [muon], found=True))
+    assert [r.verdict for r in (says_so, declined, borrowed, quoted)] == [
+        "declined (correct)", "declined (correct)", "other paper (incorrect)", "answered (incorrect)"]
+    half_list = judge(topic, answer("- Muon [1]", [muon], found=True))
+    right = judge(misspelled, answer("Muon [1].", [muon], found=True))
+    metrics = score([says_so, declined, borrowed, quoted, half_list, right], k=5)
+    assert (metrics["absent_honest"], metrics["absent_other_paper"]) == (0.5, 0.25)
+    assert metrics["topic_recall"] == 0.5 and metrics["misspelled_correct"] == 1.0
+    assert metrics["wrongly_declined"] == 0.0  # the absent questions are not answerable ones
+
+
+def test_an_absent_question_names_one_paper(assistant, tmp_path):
+    path = tmp_path / "absent.jsonl"
+    path.write_text('{"kind": "absent", "question": "q?", "relevant": ["Muon is Scalable for LLM Training", '
+                    '"Qwen3 Technical Report"], "detail": "license"}\n')
+    with pytest.raises(QuestionSetError, match="absent.jsonl:1: an absent question names exactly one paper"):
+        load_questions(path, known=_known(assistant))
+
+
 def test_evaluate_runs_every_question_through_the_assistant(assistant):
     questions = load_questions(QUESTIONS, known=_known(assistant))
     run = evaluate(assistant, questions, k=3, config="dense", progress=False)

@@ -185,7 +185,7 @@ def test_extractive_followup_in_the_chat_stays_on_the_previous_answers_papers(ex
     _, first, _ = client.predict("Which papers discuss speculative decoding or layer normalization?", "extractive", 2,
                                  *NO_FILTERS, api_name="/chat")
     before = {t for t in titles if t in first}
-    assert len(before) == 2
+    assert {"Parallel Speculative Decoding with Adaptive Draft Length", "Root Mean Square Layer Normalization"} <= before
     chat, panel, _ = client.predict("How much faster are they?", "extractive", 5, *NO_FILTERS, api_name="/chat")
     assert {t for t in titles if t in panel} <= before
     reply = _text(chat[-1])

@@ -1,4 +1,5 @@
-"""Retrieved papers -> answer text: the LLM prompt (with a token budget) and the extractive write-up."""
+"""Retrieved papers -> the LLM's prompt: sources within a token budget, quoted as data; the condensing of
+a follow-up; and, after the answer, which source sentence each citation rests on."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from pathlib import Path
 
 from ..index.chunking import split_sentences
 from ..index.terms import content_terms
-from ..models import NO_ANSWER
-from .extractive import Quote, best_per_paper, is_paper_list_question, select_quotes
+from ..models import NO_ANSWER, Focus
 from .prompts import render
+from .quoting import not_stated_sentence
 from .retrieve import RetrievedPaper
 
 _TAG = re.compile(r"<(/?)(sources?)\b", re.IGNORECASE)
@@ -57,14 +58,22 @@ def fit_sources(papers: list[RetrievedPaper], abstracts: dict[str, str], budget:
     return chosen
 
 
-def llm_messages(prompts_dir: Path, question: str, sources: list[PromptSource]) -> list[dict[str, str]]:
+def llm_messages(prompts_dir: Path, question: str, sources: list[PromptSource],
+                 named: PromptSource | None = None, focus: Focus | None = None, name: str = "") -> list[dict[str, str]]:
+    """``named``: the source the question asks about, if it names a paper; the model is then told to
+    answer from it alone and, when it lacks what is asked (``focus``), to say so in one sentence."""
     blocks = "\n".join(
         render(prompts_dir, "source", number=s.number, title=_as_data(s.paper.title), text=_as_data(s.text))
         for s in sources
     )
+    guidance = ""
+    if named is not None:
+        asks = focus.asks if focus and focus.asks else "what is asked"
+        guidance = render(prompts_dir, "named", number=named.number, title=_as_data(named.paper.title), asks=asks,
+                          not_stated=not_stated_sentence(named.paper.title, focus, named.number, name))
     return [
         {"role": "system", "content": render(prompts_dir, "system", no_answer=NO_ANSWER)},
-        {"role": "user", "content": render(prompts_dir, "answer", sources=blocks, question=question)},
+        {"role": "user", "content": render(prompts_dir, "answer", sources=blocks, question=question, guidance=guidance)},
     ]
 
 
@@ -78,37 +87,6 @@ def condense_messages(prompts_dir: Path, history: list[tuple[str, str]], questio
 
 def is_no_answer(text: str) -> bool:
     return text.strip().rstrip(".").casefold() == NO_ANSWER.rstrip(".").casefold()
-
-
-@dataclass(frozen=True)
-class ExtractiveDraft:
-    text: str
-    order: list[int]  # indices of retrieved papers, in order of first citation
-    highlights: dict[int, list[str]]  # paper index -> quoted sentences
-
-
-def extractive_draft(question: str, papers: list[RetrievedPaper], ranked: list[Quote], limit: int,
-                     focus: int | None = None) -> ExtractiveDraft:
-    if is_paper_list_question(question):
-        best = best_per_paper(ranked, len(papers))
-        order = sorted(best, key=lambda i: (-best[i].score, i))
-        lines = [f"- *{papers[i].title}* [{n}]: {best[i].sentence}" for n, i in enumerate(order, start=1)]
-        text = "Papers in the collection on this question:\n\n" + "\n".join(lines)
-        return ExtractiveDraft(text, order, {i: [best[i].sentence] for i in order})
-
-    quotes = select_quotes(ranked, limit, focus)
-    order: list[int] = []
-    for quote in quotes:
-        if quote.paper_index not in order:
-            order.append(quote.paper_index)
-    sections = []
-    highlights: dict[int, list[str]] = {}
-    for number, index in enumerate(order, start=1):
-        mine = sorted((q for q in quotes if q.paper_index == index), key=lambda q: q.position)
-        highlights[index] = [q.sentence for q in mine]
-        bullets = "\n".join(f"- \u201c{q.sentence}\u201d [{number}]" for q in mine)
-        sections.append(f"From *{papers[index].title}* [{number}]:\n{bullets}")
-    return ExtractiveDraft("\n\n".join(sections), order, highlights)
 
 
 def cited_sentences(answer: str, source_text: str, number: int) -> list[str]:

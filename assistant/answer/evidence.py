@@ -2,50 +2,155 @@
 
 One dense similarity is a poor judge on its own: a short question that only names a method ("What
 does QuEST do?") scores low against any passage, however certainly BM25 found the paper, while a
-question about a topic next door to the collection scores fairly high with nothing to back it. So
-the decision weighs four signals, each in [0, 1], and records them on the ``Answer``:
+question about a topic next door to the collection ("How do transformers forecast weather?") scores
+fairly high on the field's common words with nothing to back it. So the decision measures, for each
+retrieved paper, how well that one paper supports the question, and keeps the best:
 
-- ``dense``: cosine similarity of the best retrieved chunk;
-- ``sentence``: cosine similarity of the best abstract sentence of the retrieved papers;
-- ``coverage``: the IDF-weighted share of the question's content terms that the best paper's title
-  and abstract contain, so a rare name the paper never mentions weighs heavily against it;
-- ``title``: the same share counted in the paper's title alone (a question that names a method).
+- ``dense``: cosine similarity of the paper's best retrieved chunk;
+- ``sentence``: cosine similarity of the paper's best abstract sentence;
+- ``coverage``: the IDF-weighted share of the question's content terms the paper holds;
+- ``distinct``: the same share over the question's distinctive terms alone, leaving out the words
+  most papers of the collection use (model, transformer, training, LLM): support must come from
+  what the question is about, not from the field it is in;
+- ``title``: the share of the question's terms in the paper's title.
 
-``score`` is their weighted sum; the assistant answers when it reaches ``Settings.min_support``.
+``score`` is their weighted sum, less a penalty when the question names something no paper mentions
+(InstructGPT, YOLOv8: a version is not its family). A question that names a paper the collection
+holds (its short name, misspelled or not, or most of its title) is covered by that paper, whatever
+it asks of it: whether the abstract gives that is the answer's business (``focus.py``).
+
 The weights and the threshold were fitted on the calibration halves of the question sets in
 ``evals/`` and are checked on the held-out halves (``evals/README.md``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ..index.terms import content_terms, content_words, names, stem
-from ..index.vocabulary import TermStats
-from ..models import Evidence
+from ..index.terms import content_terms, content_words, names, stem, words, written_names
+from ..index.vocabulary import TermStats, own_names, short_name, variants
+from ..models import Evidence, Focus
 
 # Fitted by evals/calibrate.py on the calibration halves. The chunk similarity earned no weight once
 # the best sentence's was there (it is kept in the record: people read it).
-WEIGHTS = {"dense": 0.0, "sentence": 0.6, "coverage": 0.3, "title": 0.1}
+WEIGHTS = {"dense": 0.5, "sentence": 0.3, "coverage": 0.0, "distinct": 0.2, "title": 0.0}
 UNKNOWN_NAME_PENALTY = 0.2
+_NAMES = 0.5  # a paper's own names holding this share of the question's name weight name that paper
+_RIVAL_MARGIN = 0.3  # of distinctive-term share by which another paper mentioning the name outdoes the named one
+_COMPARED = re.compile(r"\b(?:over|than|versus|vs\.?|against|beats?|outperforms?|compared\s+(?:to|with)|like|"
+                       r"such\s+as)\s+(?:the\s+|an?\s+)?([A-Za-z0-9][\w.+-]*)", re.IGNORECASE)
 
 
-def weigh(question: str, stats: TermStats, dense: float, sentence: float,
-          papers: Iterable[tuple[str, str]], threshold: float) -> Evidence:
-    """``papers``: (title, abstract) of each retrieved paper; the best-covered one speaks for the set."""
+@dataclass(frozen=True)
+class Candidate:
+    """A retrieved paper as the decision sees it."""
+
+    title: str
+    text: str  # its abstract
+    sentence: float  # cosine similarity of its best sentence to the question
+    dense: float = 0.0  # of its best retrieved chunk
+
+
+def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshold: float, *,
+          focus: Focus | None = None, corrections: Sequence[tuple[str, str]] = (), may_name: bool = True,
+          followed: bool = False) -> Evidence:
+    """``question`` as searched (misspellings corrected). ``may_name``: False for a question that asks
+    for a list of papers, which is about a topic even when a title shares its words. ``followed``: the
+    papers are those a follow-up points back to ("How much faster are they?"), which it is about."""
     weights = {stem(w): stats.idf(stem(w)) for w in content_words(question)}
+    distinctive = {t: w for t, w in weights.items() if not stats.common(t)}
+    asked = _asked_names(question, stats)
+    rows = []
+    for index, paper in enumerate(papers):
+        in_title = content_terms(paper.title)
+        in_paper = in_title | content_terms(paper.text)
+        signals = {
+            "dense": max(0.0, paper.dense),
+            "sentence": max(0.0, paper.sentence),
+            "coverage": _share(weights, in_paper),
+            "distinct": _share(distinctive, in_paper) if distinctive else 1.0,
+            "title": _share(weights, in_title),
+        }
+        by_name, own_name = _names(asked, paper.title, paper.text, stats)
+        mentions_all = all(n in title_words(paper.title) | words(paper.text) for n in asked)
+        named = may_name and (by_name or signals["title"] >= _NAMES)
+        rows.append((index, signals, in_paper, named, own_name, mentions_all))
+    # A paper named for a setting another paper is about ("PaLM's parameters in the clinical knowledge
+    # evaluation") yields to the paper that mentions the name and holds far more of what is asked.
+    rival = max((r[1]["distinct"] for r in rows if r[5] and asked), default=0.0)
+    best: tuple | None = None
+    unknown = tuple(n.casefold() for n in written_names(question) if not stats.knows(n))
+    penalty = UNKNOWN_NAME_PENALTY if unknown else 0.0
+    supporting = []
+    for index, signals, in_paper, named, own_name, _ in rows:
+        named = named and signals["distinct"] >= rival - _RIVAL_MARGIN
+        score = sum(WEIGHTS[name] * value for name, value in signals.items())
+        if score - penalty >= threshold:
+            supporting.append(index)
+        key = (named, named and own_name, score)
+        if best is None or key > best[0]:
+            best = (key, index, signals, in_paper)
+    if best is None:
+        return Evidence(0.0, 0.0, 0.0, 0.0, 0.0, -penalty, threshold, unknown_names=unknown,
+                        corrections=tuple(corrections), focus=focus)
+    (named, _, score), index, signals, in_paper = best
+    score -= penalty
+    if named and not unknown:
+        score = max(score, threshold)  # the collection holds the paper asked about
+        supporting = sorted({index, *supporting})
+    elif followed:
+        score = max(score, threshold)  # the previous answer's papers, which the question points back to
+        supporting = list(range(len(papers)))
+    matched = tuple(t for t in distinctive if t in in_paper)
+    missing = tuple(t for t in distinctive if t not in in_paper)
+    return Evidence(**signals, score=score, threshold=threshold, unknown_names=unknown,
+                    paper=index, supporting=tuple(supporting), named=named, matched=matched, missing=missing, corrections=tuple(corrections),
+                    focus=focus)
+
+
+def _asked_names(question: str, stats: TermStats) -> dict[str, float]:
+    """The names the question asks about, weighted by how rare they are. The field's common names
+    (LLM, GPU) weigh nothing, nor does a name it compares with ("the gain over AWQ")."""
+    compared = {m.group(1).casefold() for m in _COMPARED.finditer(question)}
+    out = {}
+    for name in names(question):
+        term = stem(name)
+        if len(name) > 2 and not stats.common(term) and name not in compared:  # RL, KV: the field's
+            out[name] = stats.idf(term)
+    return out
+
+
+def _names(asked: dict[str, float], title: str, text: str, stats: TermStats) -> tuple[bool, bool]:
+    """Whether the question's names name this paper, and whether one of them is its short name
+    ("GaLore" for "GaLore: Memory-Efficient...", not for "Natural GaLore: Accelerating GaLore...").
+
+    They name it when most of their weight is the paper's own names (its short name, or names few
+    other titles share: LoRA-GA, not LoRA), or when its title holds one of its own names and its
+    abstract all the others ("By how much does LISA beat LoRA on MT-Bench?")."""
+    total = sum(asked.values())
+    if not total:
+        return False, False
+    own = own_names(title, stats)
+    mine = [n for n in asked if n in own]
+    if not mine:
+        return False, False
+    held = title_words(title) | words(text)
+    named = sum(asked[n] for n in mine) / total >= _NAMES or all(n in held for n in asked)
+    return named, short_name(title) in mine
+
+
+def title_words(title: str) -> set[str]:
+    """A title's words in every form a question may write them (plural, unhyphenated, hyphen parts)."""
+    found = words(title)
+    out = set()
+    for word in found:
+        out |= variants(word)
+        out |= {part for part in word.split("-") if len(part) > 2}
+    return out
+
+
+def _share(weights: dict[str, float], present: set[str]) -> float:
     total = sum(weights.values())
-    coverage = title = 0.0
-    title_paper = None
-    if total:
-        for index, (paper_title, abstract) in enumerate(papers):
-            in_title = content_terms(paper_title)
-            in_paper = in_title | content_terms(abstract)
-            coverage = max(coverage, sum(w for t, w in weights.items() if t in in_paper) / total)
-            share = sum(w for t, w in weights.items() if t in in_title) / total
-            if share > title:
-                title, title_paper = share, index
-    signals = {"dense": max(0.0, dense), "sentence": max(0.0, sentence), "coverage": coverage, "title": title}
-    unknown = tuple(n for n in names(question) if not stats.knows(n))
-    score = sum(WEIGHTS[name] * value for name, value in signals.items()) - (UNKNOWN_NAME_PENALTY if unknown else 0.0)
-    return Evidence(**signals, score=score, threshold=threshold, unknown_names=unknown, title_paper=title_paper)
+    return sum(w for t, w in weights.items() if t in present) / total if total else 0.0

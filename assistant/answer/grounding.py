@@ -6,7 +6,9 @@ A claim is a sentence of the answer with the ``[n]`` markers it carries. For eac
    must occur, normalised, in a source it cites;
 2. every name it states (methods, models, datasets: words written as names) must occur in a cited
    source;
-3. its best-matching sentence among the cited sources must be similar enough.
+3. its best-matching sentence among the cited sources must be similar enough;
+4. when the question names one paper, every figure must be that paper's: a figure another source
+   gives is no answer to what was asked of it.
 
 A sentence that states a number or a name and cites nothing is a claim too (``uncited``). The first
 failed check names the status; ``supported`` otherwise.
@@ -29,6 +31,7 @@ FIGURE_MISSING = "figure not in source"
 NAME_MISSING = "name not in source"
 WEAK = "weak support"
 UNCITED = "uncited"
+OTHER_PAPER = "figure from another paper"  # the question names one paper; the figure is another's
 
 MIN_SIMILARITY = 0.5  # below this, the best source sentence does not say what the claim says
 
@@ -58,9 +61,10 @@ def figures(text: str) -> set[tuple[str, str]]:
 
 
 def check_claims(text: str, sources: Sequence[Sequence[StoredSentence]],
-                 embed: Callable[[list[str]], list[list[float]]], min_similarity: float = MIN_SIMILARITY
-                 ) -> list[Claim]:
-    """``sources[n-1]``: the sentences of what ``[n]`` cites; ``embed``: texts -> vectors."""
+                 embed: Callable[[list[str]], list[list[float]]], min_similarity: float = MIN_SIMILARITY,
+                 asked: int | None = None) -> list[Claim]:
+    """``sources[n-1]``: the sentences of what ``[n]`` cites; ``embed``: texts -> vectors. ``asked``:
+    the number of the paper the question names, if it names one: a figure must then come from it."""
     sentences = [s for s in split_sentences(text) if s.strip()]
     plain = [CITATION.sub("", s).strip() for s in sentences]
     vectors = np.asarray(embed(plain), dtype=np.float32) if plain else np.zeros((0, 1), np.float32)
@@ -82,7 +86,12 @@ def check_claims(text: str, sources: Sequence[Sequence[StoredSentence]],
             best, similarity = pool[int(scores.argmax())].text, float(scores.max())
         missing_figures = sorted(f"{n}{k}" for n, k in stated_figures - source_figures)
         missing_names = [n for n in stated_names if n not in source_words]
-        if missing_figures:
+        asked_figures = figures(" ".join(s.text for s in sources[asked - 1])) if asked and asked <= len(sources) else set()
+        borrowed = sorted(f"{n}{k}" for n, k in stated_figures - asked_figures) if asked else []
+        if asked and borrowed and not missing_figures:
+            claim = Claim(sentence, cited, OTHER_PAPER, best, similarity,
+                          f"{', '.join(borrowed)} is not from [{asked}], the paper the question asks about")
+        elif missing_figures:
             claim = Claim(sentence, cited, FIGURE_MISSING, best, similarity,
                           f"{', '.join(missing_figures)} is not in the cited source")
         elif missing_names:

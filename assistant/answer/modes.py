@@ -9,25 +9,37 @@ The ``Assistant`` turns a ``Draft`` into the ``Answer`` every face shows.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..index.records import StoredSentence
+from ..index.terms import content_terms, content_words, names, stem, words
+from ..index.vocabulary import TermStats
 from ..models import NO_ANSWER, Claim, Delta
 from ..settings import Settings
 from .cite import CitationRewriter
-from .compose import cited_sentences, extractive_draft, fit_sources, is_no_answer, llm_messages
-from .extractive import SentenceRanker, question_form
+from .compose import cited_sentences, fit_sources, is_no_answer, llm_messages
+from .evidence import title_words
+from .extractive import Quote, SentenceRanker, best_per_paper, question_form, select_quotes
+from .focus import carries
 from .grounding import check_claims, drop_flagged
 from .question import Run
+from .quoting import listed, not_stated, quoted, title_name
 from .retrieve import Retrieval, RetrievedPaper
 
 if TYPE_CHECKING:
     from .llm import LLMClient
 
 _NEAR_MISSES = 3  # papers listed apart when the assistant declines
+_OTHERS = 3  # papers named as giving what the paper asked about does not
+_RELATIVE_FLOOR = 0.75  # a quoted sentence scores at least this share of the best one that gives the focus
+_ON_TOPIC = 0.5  # a listed paper holds this share of what the best-matching one does
+_SAYS_NOT_STATED = re.compile(r"abstract\s+(?:does\s+not|doesn't)\s+(?:state|give|mention|report|say)|"
+                              r"gives\s+no\s+figure", re.IGNORECASE)
+_COMMON_NAME = 0.05  # a name in more papers than this names nothing in particular (LLM, GPU)
 
 
 @dataclass
@@ -47,15 +59,76 @@ def declined(found: Retrieval) -> Draft:
 
 
 def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list[StoredSentence]],
-               ranker: SentenceRanker, limit: int) -> Draft:
+               ranker: SentenceRanker, limit: int, stats: TermStats) -> Draft:
+    """Quote the sentences that give what the question asks for (``run.evidence.focus``), from the
+    paper it names if it names one; say so when none does. Sets whether the focus was found."""
     t = time.perf_counter()
-    focus = run.evidence.title_paper if run.evidence and run.evidence.names_a_paper else None
-    ranked = ranker.rank(query, found.query_embedding, found.papers, sentences, focus=focus,
+    evidence = run.evidence
+    assert evidence is not None and evidence.focus is not None
+    focus, named = evidence.focus, evidence.named_paper
+    own = (words(found.papers[named].title) if named is not None else set()) | words(run.question)
+
+    def common(name: str) -> bool:  # names that tell nothing new: the field's, the paper's own, the question's
+        return name in own or stats.common(stem(name), _COMMON_NAME)
+
+    ranked = ranker.rank(query, found.query_embedding, found.papers, sentences, focus=named,
                          form=question_form(run.question))
-    draft = extractive_draft(run.question, found.papers, ranked, limit, focus)
+    papers = found.papers
+    if focus.kind == "list":
+        best = best_per_paper(ranked, len(papers))
+        on_topic = on_topic_papers(query, papers, sentences, stats, best)
+        written, gave = listed(papers, {i: q for i, q in best.items() if i in on_topic}), bool(on_topic)
+    elif named is not None:
+        giving = [q for q in ranked if q.paper_index == named and carries(q.sentence, focus, common, strict=True)]
+        gave = bool(giving)
+        if gave:
+            written = quoted(papers, select_quotes(giving, limit))
+        else:
+            others = list(dict.fromkeys(q.paper_index for q in ranked
+                                        if q.paper_index != named and carries(q.sentence, focus, common, strict=True)))
+            written = not_stated(papers, named, focus, others[:_OTHERS] if focus.terms else [],
+                                 name=title_name(papers[named].title, names(query)))
+    else:  # the sentences that give it, from the papers that support the question, near the best of them
+        asks_detail = focus.kind in ("quantity", "entity")
+        mine = [q for q in ranked if q.paper_index in evidence.supporting] if asks_detail else ranked
+        mine = mine or ranked
+        # the focus's own words first, then a description's names bind less ("for CLIP data"), then any figure
+        for attempt in (focus, replace(focus, qualifiers=())):
+            giving = [q for q in mine if carries(q.sentence, attempt, common, loose=False)]
+            if giving:
+                break
+        else:
+            giving = [q for q in mine if carries(q.sentence, replace(focus, qualifiers=()), common)]
+        giving = [q for q in giving if q.score >= giving[0].score * _RELATIVE_FLOOR] if giving else []
+        gave = bool(giving)
+        written = quoted(papers, select_quotes(giving, limit)) if gave else None
     run.lap("generation", t)
-    highlights = {found.papers[i].paper_id: lines for i, lines in draft.highlights.items()}
-    return Draft(draft.text, [found.papers[i] for i in draft.order], found.papers, highlights)
+    run.evidence = replace(evidence, focus=replace(focus, found=gave))
+    if written is None or not written.order:  # nothing retrieved gives it: say so, closest papers apart
+        text = NO_ANSWER if focus.kind == "list" else f"The retrieved abstracts do not give {focus.asks or 'what is asked'}."
+        return Draft(text, [], papers[:_NEAR_MISSES], abstained=True)
+    highlights = {papers[i].paper_id: lines for i, lines in written.highlights.items() if lines}
+    return Draft(written.text, [papers[i] for i in written.order], papers, highlights)
+
+
+def on_topic_papers(query: str, papers: Sequence[RetrievedPaper], sentences: dict[str, list[StoredSentence]],
+                    stats: TermStats, best: dict[int, Quote]) -> set[int]:
+    """The papers that do what a "which papers ..." question asks about: those that spell every name it
+    uses (ZeRO: in a title, ZeRO-Offload counts); else those that hold at least half the weight of its
+    distinctive terms that the best paper holds, and whose best sentence scores at least half the best."""
+    texts = [" ".join(s.text for s in sentences.get(p.paper_id, [])) for p in papers]
+    asked = [n for n in names(query) if not stats.common(stem(n))]
+    if asked:
+        spelled = [title_words(p.title) | words(text) for p, text in zip(papers, texts)]
+        return {i for i, held in enumerate(spelled) if all(n in held for n in asked)}
+    weights = {stem(w): stats.idf(stem(w)) for w in content_words(query) if not stats.common(stem(w))}
+    total = sum(weights.values()) or 1.0
+    shares = {i: sum(w for t, w in weights.items() if t in content_terms(p.title) | content_terms(text)) / total
+              for i, (p, text) in enumerate(zip(papers, texts))}
+    top_share = max(shares.values(), default=0.0)
+    top_quote = max((q.score for q in best.values()), default=0.0)
+    return {i for i, quote in best.items()
+            if shares[i] >= _ON_TOPIC * top_share and quote.score >= _ON_TOPIC * top_quote}
 
 
 def generated(run: Run, query: str, found: Retrieval, abstracts: dict[str, str],
@@ -63,7 +136,12 @@ def generated(run: Run, query: str, found: Retrieval, abstracts: dict[str, str],
               embed: Callable[[list[str]], list[list[float]]]) -> Iterator[Delta | Draft]:
     """The LLM's answer as it streams (``Delta``), then its ``Draft``. Raises ``LLMError``."""
     sources = fit_sources(found.papers, abstracts, settings.context_tokens)
-    messages = llm_messages(settings.prompts_dir, query, sources)
+    evidence = run.evidence
+    named_id = found.papers[evidence.named_paper].paper_id if evidence and evidence.named_paper is not None else None
+    named = next((s for s in sources if s.paper.paper_id == named_id), None)
+    focus = evidence.focus if evidence else None
+    messages = llm_messages(settings.prompts_dir, query, sources, named, focus,
+                            name=title_name(named.paper.title, names(query)) if named else "")
     rewriter = CitationRewriter(len(sources))
     parts: list[str] = []
     t = time.perf_counter()
@@ -88,7 +166,8 @@ def generated(run: Run, query: str, found: Retrieval, abstracts: dict[str, str],
     claims: list[Claim] = []
     if settings.grounding != "off":
         t = time.perf_counter()
-        claims = check_claims(text, [sentences.get(p.paper_id, []) for p in cited], embed)
+        asked = next((n for n, p in enumerate(cited, start=1) if p.paper_id == named_id), None)
+        claims = check_claims(text, [sentences.get(p.paper_id, []) for p in cited], embed, asked=asked)
         if settings.grounding == "drop":
             text, removed = drop_flagged(text, claims)
             if removed:
@@ -96,6 +175,8 @@ def generated(run: Run, query: str, found: Retrieval, abstracts: dict[str, str],
                               "do not support them.")
             claims = [c for c in claims if not c.flagged]
         run.lap("grounding", t)
+    if named is not None and focus is not None and focus.kind in ("quantity", "entity"):
+        run.evidence = replace(evidence, focus=replace(focus, found=not _SAYS_NOT_STATED.search(text)))
     highlights = {
         s.paper.paper_id: cited_sentences(text, s.text, number)
         for number, s in enumerate((sources[n - 1] for n in rewriter.order), start=1)

@@ -196,10 +196,24 @@ class Retriever:
         papers = self._group(hits, k, vector, leaders)
         return Retrieval(query=query, papers=papers, query_embedding=vector, seconds=time.perf_counter() - started)
 
-    def among(self, query: str, paper_ids: Sequence[str], filters: Filters | None = None) -> Retrieval:
+    def including(self, found: Retrieval, paper_ids: Sequence[str], filters: Filters | None = None) -> Retrieval:
+        """``found`` with these papers first (those the question names by their own names, which a
+        question's other words can push out of the ranking), in place of the weakest."""
+        have = {p.paper_id for p in found.papers}
+        missing = [pid for pid in dict.fromkeys(paper_ids) if pid not in have]
+        if not missing:
+            return found
+        started = time.perf_counter()
+        extra = self.among(found.query, missing, filters, vector=found.query_embedding).papers
+        kept = found.papers[: max(0, len(found.papers) - len(extra))] if found.papers else []
+        return Retrieval(found.query, extra + kept, found.query_embedding,
+                         found.seconds + time.perf_counter() - started)
+
+    def among(self, query: str, paper_ids: Sequence[str], filters: Filters | None = None,
+              vector: list[float] | None = None) -> Retrieval:
         """Only these papers, ranked by their best chunk: a follow-up stays on the previous answer's subject."""
         started = time.perf_counter()
-        vector = self.embedding.get_query_embedding(query)
+        vector = vector if vector is not None else self.embedding.get_query_embedding(query)
         where: dict = {"paper_id": {"$in": list(paper_ids)}}
         if filters and (extra := filters.where()):
             where = {"$and": [where, extra]}

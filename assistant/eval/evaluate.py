@@ -43,7 +43,7 @@ class QuestionResult:
     papers: list[str]  # paper ids shown with the answer, in retrieval order
     cited: list[str]
     orphan_markers: int
-    verdict: str  # correct | incorrect | declined | declined (correct) | answered (incorrect)
+    verdict: str  # correct | incorrect | declined | declined (correct) | answered (incorrect) | other paper (incorrect)
     facts_found: tuple[str, ...] = ()
     checked: tuple[tuple[bool, bool], ...] = ()  # (flagged, defective) per labelled claim
 
@@ -53,7 +53,7 @@ class QuestionResult:
 
     @property
     def declined(self) -> bool:
-        return self.answer["abstained"]
+        return declined(self.answer)
 
 
 @dataclass
@@ -114,6 +114,12 @@ def evaluate(assistant: Assistant, questions: Sequence[EvalQuestion], k: int, co
     return run
 
 
+def declined(answer: dict) -> bool:
+    """Declined, or answered that the abstracts do not give what was asked (the focus was not found)."""
+    focus = (answer.get("evidence") or {}).get("focus") or {}
+    return bool(answer["abstained"] or focus.get("found") is False)
+
+
 def judge(question: EvalQuestion, answer: dict) -> QuestionResult:
     cited = [s["paper_id"] for s in answer["sources"]]
     shown = sorted([*answer["sources"], *answer["uncited"]], key=lambda s: s.get("rank") or 10**6)
@@ -122,9 +128,15 @@ def judge(question: EvalQuestion, answer: dict) -> QuestionResult:
     orphans = sum(1 for n in markers if not 1 <= n <= len(cited))
     text = " ".join(answer["text"].casefold().split())
     found = tuple(f for f in question.facts if " ".join(f.casefold().split()) in text)
-    if not question.answerable:
-        verdict = "declined (correct)" if answer["abstained"] else "answered (incorrect)"
-    elif answer["abstained"]:
+    said_no = declined(answer)
+    if question.kind == "unanswerable":
+        verdict = "declined (correct)" if said_no else "answered (incorrect)"
+    elif question.kind == "absent":  # honest: no answer, or "its abstract does not say", from that paper alone
+        if set(cited) - question.relevant_ids:
+            verdict = "other paper (incorrect)"
+        else:
+            verdict = "declined (correct)" if said_no else "answered (incorrect)"
+    elif said_no:
         verdict = "declined"
     elif question.relevant_ids & set(cited) and len(found) == len(question.facts):
         verdict = "correct"
@@ -137,7 +149,10 @@ def judge(question: EvalQuestion, answer: dict) -> QuestionResult:
 
 def score(results: Sequence[QuestionResult], k: int) -> dict[str, float | None]:
     answerable = [r for r in results if r.question.answerable]
-    unanswerable = [r for r in results if not r.question.answerable]
+    unanswerable = [r for r in results if r.question.kind == "unanswerable"]
+    absent = [r for r in results if r.question.kind == "absent"]
+    topics = [r for r in results if r.question.kind == "topic"]
+    misspelled = [r for r in results if "misspelled" in r.question.tags]
     answered_ok = [r for r in answerable if not r.declined]
     with_facts = [r for r in answerable if r.question.facts]
     cited = [(pid, r) for r in answered_ok for pid in r.cited]
@@ -159,6 +174,12 @@ def score(results: Sequence[QuestionResult], k: int) -> dict[str, float | None]:
         "accuracy": _mean(r.correct for r in results),
         "declined_unanswerable": _mean(r.declined for r in unanswerable),
         "wrongly_declined": _mean(r.declined for r in answerable),
+        "topic_recall": _mean(len(r.question.relevant_ids & set(r.cited)) / len(r.question.relevant_ids)
+                              for r in topics),
+        "absent_honest": _mean(r.verdict == "declined (correct)" for r in absent),
+        "absent_other_paper": _mean(r.verdict == "other paper (incorrect)" for r in absent),
+        "misspelled_correct": _mean(not r.declined and bool(r.question.relevant_ids & set(r.cited))
+                                    for r in misspelled),
         "claims_flagged": _mean(c["status"] != "supported" for c in claims),
         "claim_citation_recall": _mean(c["status"] == "supported" for c in claims),
         "claim_citation_precision": _mean(citations),

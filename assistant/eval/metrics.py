@@ -18,7 +18,13 @@ METRICS: dict[str, tuple[str, bool]] = {
     "precision": ("correct / answered", True),
     "accuracy": ("correct / all (declining an unanswerable question is correct)", True),
     "declined_unanswerable": ("declined rate on unanswerable questions", True),
-    "wrongly_declined": ("declined rate on answerable questions", False),
+    "wrongly_declined": ("declined rate on answerable questions (an answer that says the abstracts do not give "
+                         "what is asked counts as declined)", False),
+    "topic_recall": ("which-papers questions: share of the relevant papers the answer cites", True),
+    "absent_honest": ("questions asking a named paper for a detail its abstract lacks: share declined or answered "
+                      "that the abstract does not give it, citing no other paper", True),
+    "absent_other_paper": ("the same questions: share that cite another paper as the answer", False),
+    "misspelled_correct": ("questions naming a paper misspelled: share answered from that paper", True),
     # LLM answers, from the claim checker (None for extractive runs)
     "claims_flagged": ("share of an LLM answer's claims the checker flags", False),
     "claim_citation_recall": ("ALCE-style: share of claims fully supported by the sources they cite", True),

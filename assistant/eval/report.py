@@ -62,6 +62,7 @@ def _question_record(result: QuestionResult) -> dict:
     return {
         "id": result.question.id,
         "kind": result.question.kind,
+        "tags": list(result.question.tags),
         "question": result.question.question,
         "expected": list(result.question.relevant),
         "facts": list(result.question.facts),
@@ -95,6 +96,7 @@ def _markdown(data: dict) -> str:
     for name in _LATENCY:
         lines.append(f"| {name} (s) | " + " | ".join(_fmt(data["configs"][c]["latency_s"].get(name)) for c in configs) + " |")
     lines += ["", "Metrics: " + "; ".join(f"`{n}`: {meaning}" for n, (meaning, _) in METRICS.items()) + ".", ""]
+    lines += _by_tag(data)
     for config in configs:
         lines += [
             f"## Questions: `{config}`",
@@ -113,6 +115,25 @@ def _markdown(data: dict) -> str:
             )) + " |")
         lines.append("")
     return "\n".join(lines)
+
+
+def _by_tag(data: dict) -> list[str]:
+    """Correct and declined counts per question tag and configuration (nothing when no question has tags)."""
+    configs = list(data["configs"])
+    tags = sorted({t for c in configs for q in data["configs"][c]["questions"] for t in q.get("tags", [])})
+    if not tags:
+        return []
+    lines = ["## By tag", "", "| tag | " + " | ".join(f"{c}: correct / declined / of" for c in configs) + " |",
+             "|---|" + "---:|" * len(configs)]
+    for tag in tags:
+        cells = []
+        for config in configs:
+            mine = [q for q in data["configs"][config]["questions"] if tag in q.get("tags", [])]
+            correct = sum(q["verdict"] in ("correct", "declined (correct)") for q in mine)
+            said_no = sum(q["verdict"].startswith("declined") for q in mine)
+            cells.append(f"{correct} / {said_no} / {len(mine)}")
+        lines.append(f"| {tag} | " + " | ".join(cells) + " |")
+    return lines + [""]
 
 
 def _chart(data: dict, path: Path) -> None:

@@ -2,10 +2,14 @@
 
     {"id": "q1", "kind": "fact", "question": "...", "relevant": ["exact paper title", ...], "facts": ["67.6"]}
 
-``kind`` is ``fact`` (one paper answers it), ``topic`` (several do) or ``unanswerable`` (none does;
-``relevant`` empty). Titles match stored papers case-, whitespace- and punctuation-insensitively;
-``facts`` are strings a correct answer contains (case-insensitive). ``split`` (optional) is
-``calibration`` (thresholds may be tuned on it) or ``heldout`` (only ever measured).
+``kind`` is ``fact`` (one paper answers it), ``topic`` (several do), ``unanswerable`` (none does;
+``relevant`` empty) or ``absent``: the question names one paper (``relevant``) and asks it for a
+detail its abstract does not give (``detail``, e.g. "license"); an honest answer declines or says
+the abstract does not give it, and never gives another paper's sentence as the answer. Titles match
+stored papers case-, whitespace- and punctuation-insensitively; ``facts`` are strings a correct
+answer contains (case-insensitive). ``split`` (optional) is ``calibration`` (thresholds may be tuned
+on it) or ``heldout`` (only ever measured). ``tags`` (optional) group questions in the report
+(``misspelled``, ``near-domain``, ``which-papers``...).
 
 A set that measures the claim checker adds ``script`` (the answer a test LLM sends, see
 ``evals/make_claims.py``) and ``defects`` (per sentence of the script: ``""`` when correct, else the
@@ -23,7 +27,7 @@ from pathlib import Path
 from ..errors import QuestionSetError
 from ..models import Paper, paper_id_for
 
-KINDS = ("fact", "topic", "unanswerable")
+KINDS = ("fact", "topic", "unanswerable", "absent")
 SPLITS = ("calibration", "heldout")
 # The phrasings a researcher uses for a paper known by its short name ("QuEST: ..." -> "QuEST").
 NAME_PHRASINGS = ("What does {} do?", "What is {}?", "How well does {} work?", "Results of {}?")
@@ -41,10 +45,13 @@ class EvalQuestion:
     split: str = ""
     script: str = ""
     defects: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    detail: str = ""  # an absent question: what it asks for that the named paper's abstract does not give
 
     @property
     def answerable(self) -> bool:
-        return self.kind != "unanswerable"
+        """Whether some paper's abstract answers it: declining it is a miss."""
+        return self.kind in ("fact", "topic")
 
 
 def load_questions(path: Path | str, known: Mapping[str, object] | None = None, split: str | None = None
@@ -104,10 +111,16 @@ def _parse(path: Path, number: int, line: str, known: Mapping[str, str] | None) 
     split = record.get("split", "")
     if split and split not in SPLITS:
         raise bad(f"split {split!r} is not one of {', '.join(SPLITS)}")
+    tags = _strings(record.get("tags", []), "tags", bad)
+    detail = record.get("detail", "")
+    if not isinstance(detail, str):
+        raise bad('"detail" must be a string')
     if kind == "unanswerable" and relevant:
         raise bad("an unanswerable question lists no relevant papers")
     if kind != "unanswerable" and not relevant:
         raise bad(f'a {kind} question needs at least one "relevant" title')
+    if kind == "absent" and len(relevant) != 1:
+        raise bad('an absent question names exactly one paper in "relevant"')
     ids = []
     for title in relevant:
         paper_id = paper_id_for(title)
@@ -124,6 +137,8 @@ def _parse(path: Path, number: int, line: str, known: Mapping[str, str] | None) 
         split=split,
         script=script,
         defects=tuple(defects),
+        tags=tuple(tags),
+        detail=detail.strip(),
     )
 
 

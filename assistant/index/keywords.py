@@ -7,7 +7,7 @@ decline decision. The ingest that writes the store writes it; an app process ope
 ``mmap`` in milliseconds (several processes share one copy of those pages) and reads the chunk of
 each hit from the corpus file (``StoredNodes``).
 
-    <vectorstore_dir>/keywords/<collection>-<collection id>[@host-port]/v<version>/
+    <vectorstore_dir>/keywords/<collection>-<collection id>[@host-port]/v<version>f<format>/
         params.index.json, vocab.index.json, data.csc.index.npy, ...   bm25s
         corpus.jsonl, corpus.mmindex.json, retriever.json              the chunks, as nodes
         terms.json                                                     TermStats
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import weakref
 from collections.abc import Sequence
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
 
 _TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # BM25Retriever's default
 _KEEP_VERSIONS = 2  # the newest and the one before: a reader that opened it a moment ago keeps working
+# Bumped when what an index folder holds changes: a process finds no folder of its format and builds one
+# (2: the vocabulary keeps the names the collection spells).
+_FORMAT = 2
+VERSION_FOLDER = re.compile(r"^v(\d+)(?:f(\d+))?$")
 
 
 def index_root(store: PaperStore) -> Path:
@@ -52,7 +57,7 @@ def index_root(store: PaperStore) -> Path:
 
 
 def index_dir(store: PaperStore, version: int) -> Path:
-    return index_root(store) / f"v{version}"
+    return index_root(store) / f"v{version}f{_FORMAT}"
 
 
 def build(store: PaperStore, settings: Settings, version: int) -> Path | None:
@@ -72,6 +77,7 @@ def build(store: PaperStore, settings: Settings, version: int) -> Path | None:
     corpus: list[dict[str, str]] = []  # what a hit returns: the node, as BM25Retriever persists it
     columns: list[dict] = []
     by_paper: dict[str, list[int]] = {}
+    titles: dict[str, str] = {}
     for chunk_id, text, meta in store.chunks():
         node = json.loads(meta["_node_content"])
         node["text"] = text  # Chroma keeps the text apart from the node
@@ -80,6 +86,7 @@ def build(store: PaperStore, settings: Settings, version: int) -> Path | None:
         texts.append(f"{meta['title']}\n{text}")
         columns.append({key: meta.get(key) for key in ("day", "collection", "source", "categories")})
         by_paper.setdefault(meta["paper_id"], []).append(len(texts) - 1)
+        titles[meta["paper_id"]] = meta["title"]
     if not corpus:
         return None
     # The tokenization BM25Retriever.from_defaults applies (English stop words and stemmer, its pattern).
@@ -90,15 +97,15 @@ def build(store: PaperStore, settings: Settings, version: int) -> Path | None:
     bm25.corpus = corpus
     retriever = BM25Retriever(existing_bm25=bm25, stemmer=stemmer, token_pattern=_TOKEN_PATTERN,
                               similarity_top_k=min(settings.candidates, len(corpus)))
-    terms = TermStats.from_papers(" ".join(texts[i] for i in rows) for rows in by_paper.values())
+    terms = TermStats.from_papers((pid, titles[pid], " ".join(texts[i].partition("\n")[2] for i in rows))
+                                  for pid, rows in by_paper.items())
     del tokens, texts
 
     partial = final.with_name(f"{final.name}.{os.getpid()}.partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
     retriever.persist(str(partial), show_progress=False)
-    (partial / "terms.json").write_text(json.dumps(
-        {"papers": terms.papers, "df": terms.df, "vocabulary": sorted(terms.vocabulary)}))
+    (partial / "terms.json").write_text(json.dumps(terms.to_json()))
     FilterColumns.of(columns).write(partial)
     try:
         os.rename(partial, final)
@@ -117,7 +124,7 @@ def open_index(path: Path, top_k: int) -> tuple[BM25Retriever, TermStats, Filter
     mapped.close()
     retriever.similarity_top_k = min(top_k, int(retriever.bm25.scores["num_docs"]))
     data = json.loads((path / "terms.json").read_text())
-    return retriever, TermStats(data["df"], data["papers"], data["vocabulary"]), FilterColumns.read(path)
+    return retriever, TermStats.from_json(data), FilterColumns.read(path)
 
 
 class StoredNodes(Sequence):
@@ -146,7 +153,7 @@ class StoredNodes(Sequence):
 
 
 def _prune(root: Path) -> None:
-    versions = sorted((p for p in root.iterdir() if p.name[1:].isdigit() and p.name.startswith("v")),
-                      key=lambda p: int(p.name[1:]))
+    versions = sorted((p for p in root.iterdir() if VERSION_FOLDER.match(p.name)),
+                      key=lambda p: tuple(int(n or 0) for n in VERSION_FOLDER.match(p.name).groups()))
     for old in versions[:-_KEEP_VERSIONS]:
         shutil.rmtree(old, ignore_errors=True)

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import re
+import threading
+from functools import cache
 
+import Stemmer  # PyStemmer: Snowball, as bm25s uses it for the keyword index
+
+_SNOWBALL = Stemmer.Stemmer("english")
+_SNOWBALL_LOCK = threading.Lock()  # a PyStemmer object is not safe to share between threads
 _WORD = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*")
 _STOPWORDS = frozenset(
@@ -26,14 +32,25 @@ def content_words(text: str) -> list[str]:
     ]
 
 
+@cache
 def stem(word: str) -> str:
-    """A crude stem, so 'quantized' meets 'quantization'."""
-    return word[:7]
+    """The Snowball stem, so 'quantized' meets 'quantization' and 'pruning' meets 'prune'; a plural the
+    stemmer keeps (acronyms: 'gpus', 'llms') loses its s."""
+    with _SNOWBALL_LOCK:
+        stemmed = _SNOWBALL.stemWord(word)
+    if stemmed == word and len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return stemmed
 
 
 def content_terms(text: str) -> set[str]:
-    """Content words, stemmed."""
-    return {stem(word) for word in content_words(text)}
+    """Content words, stemmed; a hyphenated word also as its parts ('mixture-of-experts' holds 'expert')."""
+    terms = set()
+    for word in content_words(text):
+        terms.add(stem(word))
+        if "-" in word:
+            terms.update(stem(part) for part in word.split("-") if part not in _STOPWORDS and len(part) >= 3)
+    return terms
 
 
 def words(text: str) -> set[str]:
@@ -44,6 +61,11 @@ def words(text: str) -> set[str]:
 def names(text: str) -> list[str]:
     """Words written as names: mixed case (InstructGPT, NeRF, PPO), letters with digits (YOLOv8), or
     capitalized past the first word (Whisper, Mixtral). Lower-cased, in order."""
+    return list(dict.fromkeys(n.casefold() for n in written_names(text)))
+
+
+def written_names(text: str) -> list[str]:
+    """The same names as ``names``, as the text writes them."""
     found = []
     for position, match in enumerate(_TOKEN.finditer(text)):
         token = match.group()
@@ -52,5 +74,5 @@ def names(text: str) -> list[str]:
         alnum = bool(letters) and any(c.isdigit() for c in token) and len(token) > 2
         capital = position > 0 and token[0].isupper() and len(token) > 2
         if (mixed or alnum or capital) and token.casefold() not in _STOPWORDS:
-            found.append(token.casefold())
+            found.append(token)
     return list(dict.fromkeys(found))

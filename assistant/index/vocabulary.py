@@ -1,45 +1,202 @@
-"""The collection's vocabulary: which papers hold each content term, and every word it spells.
+"""The collection's vocabulary: which papers hold each content term, every word it spells, and the
+names it uses (methods, models, datasets), so a question's words can be matched against it.
 
-Written beside the keyword index at ingest (``keywords.py``) and read by the decline decision
-(``answer/evidence.py``): a rare term is telling, and a name no paper spells is evidence that the
-collection does not cover a question.
+Written beside the keyword index at ingest (``keywords.py``) and read by the answering side: a rare
+term is telling, a name no paper spells is evidence that the collection does not cover a question,
+and a name that is one or two keystrokes from one the collection spells is most likely that name
+(``closest``). Matching forgives case, plurals and hyphenation, and a misspelling of a long enough
+word, but never a different number: FlashAttention-3 is not FlashAttention-2.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 
-from .terms import content_terms, words
+from rapidfuzz import distance, process
+
+from .terms import content_terms, names, stem, words
+
+_DIGITS = re.compile(r"\d+")
+_SHORTEST_FORGIVEN = 5  # a misspelling of a shorter word is too likely another word
+_TWO_EDITS_FROM = 8  # letters from which two edits are forgiven (one below)
+
+
+def edits_forgiven(word: str) -> int:
+    letters = sum(c.isalpha() for c in word)
+    return 0 if letters < _SHORTEST_FORGIVEN else 1 if letters < _TWO_EDITS_FROM else 2
+
+
+def short_name(title: str) -> str:
+    """The name a paper goes by when its title starts with one ("QuEST: Stable Training..." -> "quest")."""
+    name, colon, _ = title.partition(":")
+    return name.strip().casefold() if colon and name.strip() and len(name.split()) <= 3 else ""
+
+
+def own_names(title: str, stats: TermStats) -> set[str]:
+    """The words that name this paper: its short name, and the names its title spells that few other
+    papers use (LoRA-GA and SARATHI, but not LoRA or MoE, which name the field)."""
+    found = set()
+    if short := short_name(title):
+        found |= variants(short) if " " not in short else {short}
+    for token in re.findall(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*", title):
+        lowered = token.casefold()
+        if _SIZE.match(lowered) or len(lowered) < 3:  # a size (128K), or too short to tell (RL)
+            continue
+        used = stats.df.get(stem(lowered), 0)
+        rare = stats.titled.get(lowered, 0) <= _OWN_NAME_TITLES and used <= max(_OWN_NAME_PAPERS,
+                                                                                 _OWN_NAME_SHARE * stats.papers)
+        # written as a name (SARATHI, LoRA-GA), or capitalized and used by this paper alone (Muon)
+        if rare and (names(token) or (token[:1].isupper() and used <= 1 and len(lowered) >= 4)):
+            found.add(lowered)
+    return found
+
+
+COMMON_SHARE = 0.15  # a term held by more papers than this is the field's common word (model, transformer, LLM)
+_COMMON_PAPERS = 5
+_SIZE = re.compile(r"^\d+(?:\.\d+)?[kmbt]$")
+_OWN_NAME_TITLES = 2  # a name in more titles than this is the field's, not one paper's
+_OWN_NAME_PAPERS, _OWN_NAME_SHARE = 2, 0.005  # likewise a name more papers use (SVD, VLM, LoRA)
+
+
+def variants(word: str) -> set[str]:
+    """The same word in another inflection or hyphenation: 'llms' ~ 'llm', 'zebra-llama' ~ 'zebrallama'."""
+    forms = {word, word.replace("-", "")}
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        forms |= {word[:-1], word[:-2] if word.endswith("es") else word}
+    else:
+        forms |= {word + "s", word + "es"}
+    return forms
 
 
 class TermStats:
-    """How many papers contain each content term: what makes a term rare, and so telling."""
+    """How many papers contain each content term (what makes a term rare, and so telling), every word
+    of the collection, and the names it spells, as written."""
 
-    def __init__(self, document_frequency: Mapping[str, int], papers: int, vocabulary: Iterable[str] = ()) -> None:
+    def __init__(self, document_frequency: Mapping[str, int], papers: int, vocabulary: Iterable[str] = (),
+                 spelled: Mapping[str, str] | None = None, titled: Mapping[str, int] | None = None,
+                 named: Mapping[str, list[str]] | None = None) -> None:
         self.df = dict(document_frequency)
         self.papers = papers
-        self.vocabulary = frozenset(vocabulary)  # every whole word of the collection
+        self.vocabulary = frozenset(vocabulary)  # every whole word of the collection, lower-cased
+        self.spelled = dict(spelled or {})  # names (and title words) lower-cased -> as the collection writes them
+        self.titled = dict(titled or {})  # a title word, lower-cased -> how many titles hold it
+        self.named = {k: list(v) for k, v in (named or {}).items()}  # a paper's own name -> its paper id(s)
 
     @classmethod
-    def from_papers(cls, texts: Iterable[str]) -> "TermStats":
+    def from_papers(cls, papers: Iterable[tuple[str, str, str]]) -> TermStats:
+        """``papers``: (paper id, title, text) of each paper."""
         df: Counter[str] = Counter()
         vocabulary: set[str] = set()
-        papers = 0
-        for text in texts:
-            df.update(content_terms(text))
-            vocabulary |= words(text)
-            papers += 1
-        return cls(df, papers, vocabulary)
+        spelled: dict[str, str] = {}
+        titled: Counter[str] = Counter()
+        titles: list[tuple[str, str]] = []
+        count = 0
+        for paper_id, title, text in papers:
+            titled.update(words(title))
+            titles.append((paper_id, title))
+            df.update(content_terms(f"{title} {text}"))
+            vocabulary |= words(f"{title} {text}")
+            for token in re.findall(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*", f"{title} {text}"):
+                lowered = token.casefold()
+                if lowered in spelled:
+                    continue
+                if lowered in names(token) or (len(token) >= _SHORTEST_FORGIVEN and token in title):
+                    spelled[lowered] = token
+            count += 1
+        stats = cls(df, count, vocabulary, spelled, titled)
+        for paper_id, title in titles:
+            for name in own_names(title, stats):
+                stats.named.setdefault(name, []).append(paper_id)
+        return stats
+
+    def to_json(self) -> dict:
+        return {"papers": self.papers, "df": self.df, "vocabulary": sorted(self.vocabulary), "spelled": self.spelled,
+                "titled": self.titled, "named": self.named}
+
+    @classmethod
+    def from_json(cls, data: Mapping) -> TermStats:
+        return cls(data["df"], data["papers"], data["vocabulary"], data.get("spelled"), data.get("titled"),
+                   data.get("named"))
+
+    @cached_property
+    def _parts(self) -> frozenset[str]:
+        """Every piece of a hyphenated or dotted word, and every hyphenated start of one: '70b', 'llama'
+        and 'llama-2' of 'llama-2-70b'."""
+        parts = {p for w in self.vocabulary for p in re.split(r"[-.]", w) if p}
+        for word in self.vocabulary:
+            pieces = word.split("-")
+            parts.update("-".join(pieces[:n]) for n in range(2, len(pieces)))
+        return frozenset(parts)
+
+    @cached_property
+    def _squashed(self) -> frozenset[str]:
+        return frozenset(w.replace("-", "") for w in self.vocabulary)
+
+    @cached_property
+    def _candidates(self) -> list[str]:
+        """What a misspelled word may have meant: the names and title words the collection spells."""
+        return sorted(self.spelled, key=lambda w: (-self.df.get(w[:7], 0), w))
+
+    @cached_property
+    def _name_candidates(self) -> list[str]:
+        """Of those, the ones written as names (QuEST, SARATHI, Zebra-Llama), not plain title words."""
+        return [w for w in self._candidates if names(self.spelled[w])]
+
+    def spells(self, word: str) -> bool:
+        """Whether the collection writes this word, in some inflection or hyphenation, or as part of
+        a longer word ('70b' inside 'llama-2-70b')."""
+        word = word.casefold()
+        if word in self._parts or sum(c.isdigit() for c in word) > sum(c.isalpha() for c in word):
+            return True  # "384x384", "2:4": figures, which no spelling test applies to
+            return True
+        return any(form in self.vocabulary or form in self._squashed for form in variants(word))
 
     def knows(self, name: str) -> bool:
-        """Whether some paper mentions this name; '718-billion-parameter' counts as its parts, while
-        'flashattention-3' must appear whole (a version is not its family)."""
-        if name in self.vocabulary or not self.vocabulary:  # no statistics yet: no evidence against
+        """Whether some paper mentions this name, spelled as a paper spells it or within a typo of it.
+        A compound counts as its parts ('718-billion-parameter', 'adaptive-L1-decay', 'NLEBench+NorGLM'),
+        but 'FlashAttention-3' must appear with its 3 (a version is not its family), and a name coined
+        from capitalized words ('Flash-Decoding') must appear whole. Give the name as written."""
+        if not self.vocabulary:  # no statistics yet: no evidence against
             return True
-        return name[:1].isdigit() and all(part in self.vocabulary for part in name.split("-"))
+        written, name = name, name.casefold()
+        if self.spells(name) or self.closest(name):
+            return True
+        parts = [p for p in re.split(r"[-+/]", written) if p]
+        versioned = any(p.isdigit() for p in parts) and not name[:1].isdigit()  # gpt-4, flashattention-3
+        # Flash-Decoding and Chain-of-Verification are names in their own right, whose words every paper
+        # spells; adaptive-L1-decay describes, and NLEBench+NorGLM joins two names the collection spells.
+        coined = "+" not in written and sum(p[:1].isupper() for p in parts) >= 2
+        return len(parts) > 1 and not versioned and not coined and all(self.spells(p) for p in parts)
+
+    def closest(self, word: str, names_only: bool = False) -> str | None:
+        """The name or title word the collection spells that ``word`` most likely misspells, as the
+        collection writes it; None when none is within the edits forgiven for its length, or the
+        digits differ. ``names_only``: only names are candidates, not plain title words."""
+        word = word.casefold()
+        budget = edits_forgiven(word)
+        candidates = self._name_candidates if names_only else self._candidates
+        if not budget or not candidates:
+            return None
+        digits = _DIGITS.findall(word)
+        found = process.extract(word, candidates, scorer=distance.OSA.distance, score_cutoff=budget, limit=8)
+        for candidate, _, _ in sorted(found, key=lambda hit: hit[1]):
+            if _DIGITS.findall(candidate) == digits and candidate != word:
+                return self.spelled[candidate]
+        return None
 
     def idf(self, term: str) -> float:
         df = self.df.get(term, 0)
         return math.log((self.papers - df + 0.5) / (df + 0.5) + 1.0)
+
+    def share(self, term: str) -> float:
+        """The share of papers that hold this (stemmed) term."""
+        return self.df.get(term, 0) / self.papers if self.papers else 0.0
+
+    def common(self, term: str, share: float = COMMON_SHARE) -> bool:
+        """Whether a (stemmed) term is one of the field's common words, held by more than ``share`` of the
+        papers (and by a few at least: in a handful of papers every shared word would be common)."""
+        return self.df.get(term, 0) >= _COMMON_PAPERS and self.share(term) >= share

@@ -1,0 +1,194 @@
+"""Honest answers: the paper asked about and nothing else, the detail asked for or a plain "its abstract
+does not say", misspelled names forgiven, and support that comes from what the question is about.
+
+The fixture store uses the deterministic hash embedding; the real model is measured by the question
+sets (``evals/honesty.jsonl`` and the blind sets, ``evals/README.md``)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant import Turn
+from assistant.answer.focus import carries, focus_of
+from assistant.answer.grounding import OTHER_PAPER
+from assistant.answer.spelling import correct
+from assistant.index.vocabulary import TermStats, own_names
+from tests.fake_llm import Reply
+
+MUON = "Muon is Scalable for LLM Training"
+QWEN = "Qwen3 Technical Report"
+ASTRO = "AstroMLab 4: Benchmark-Topping Performance in Astronomy Q&A with a 70B-Parameter Domain-Specialized Reasoning Model"
+PEARL = "Parallel Speculative Decoding with Adaptive Draft Length"
+
+
+@pytest.fixture(scope="module")
+def stats() -> TermStats:
+    return TermStats.from_papers([
+        ("p1", "Kangaroo: Lossless Self-Speculative Decoding", "Kangaroo drafts LLM tokens with a shallow sub-network."),
+        ("p2", "GaLore: Memory-Efficient LLM Training", "GaLore projects gradients of LLM weights; LoRA is low-rank."),
+        ("p3", "Natural GaLore: Accelerating GaLore", "Natural GaLore builds on GaLore for LLM training with LoRA."),
+        ("p4", "FlashAttention: Fast Exact Attention", "FlashAttention-2 tiles attention on Llama-2-70B models."),
+        ("p5", "Zebra-Llama: Efficient Hybrid Models", "Zebra-Llama mixes SSM and MLA layers, trained on 718 billion tokens."),
+        ("p6", "NLEBench+NorGLM: Norwegian Benchmarks", "NLEBench and NorGLM models for Norwegian."),
+        ("p7", "Flash-Decoding for Long Context", "Splitting the KV cache speeds up LLM decoding; LoRA too."),
+    ])
+
+
+# The collection's vocabulary ------------------------------------------------------------------------
+
+def test_a_word_is_known_in_another_inflection_hyphenation_or_inside_a_longer_word(stats):
+    assert stats.spells("LLMs") and stats.spells("llm")  # plural and singular
+    assert stats.spells("zebrallama") and stats.spells("zebra-llama")  # hyphenation
+    assert stats.spells("70b") and stats.spells("llama-2")  # inside "llama-2-70b"
+    assert not stats.spells("weather")
+
+
+def test_a_version_is_not_its_family_but_a_compound_of_known_words_is_known(stats):
+    assert stats.knows("FlashAttention-2") and not stats.knows("FlashAttention-3")
+    assert stats.knows("718-billion-tokens") and stats.knows("hybrid-SSM-layers")
+    assert stats.knows("NLEBench+NorGLM")  # two names the collection spells
+    assert not stats.knows("Flash-Attention-Decoding")  # a coined name must appear whole
+    assert stats.knows("Flash-Decoding")
+
+
+def test_misspellings_within_one_or_two_edits_are_matched_but_never_across_a_number(stats):
+    assert stats.closest("kangroo") == "Kangaroo"  # one letter dropped (7 letters: one edit)
+    assert stats.closest("galroe") == "GaLore"  # two letters swapped counts as one edit
+    assert stats.closest("zebralama") in {"Zebra-Llama"} or stats.closest("zebra-lama") == "Zebra-Llama"
+    assert stats.closest("lora") is None  # four letters: too short to forgive
+    assert stats.closest("flashattention-3") is None and stats.closest("llama-3-70b") is None
+
+
+def test_a_papers_own_names_leave_out_the_names_of_the_field(stats):
+    assert "kangaroo" in own_names("Kangaroo: Lossless Self-Speculative Decoding", stats)
+    assert "galore" in own_names("GaLore: Memory-Efficient LLM Training", stats)
+    assert "lora" not in own_names("Bone: Beyond LoRA Adapters", stats)  # three papers use LoRA
+    assert "llm" not in own_names("GaLore: Memory-Efficient LLM Training", stats)
+    assert "lora" in own_names("LoRA: Low-Rank Adaptation", stats)  # a short name is always the paper's
+
+
+def test_misspelled_names_are_searched_as_the_collection_spells_them(stats):
+    assert correct("What does Kangroo do?", stats) == ("What does Kangaroo do?", (("Kangroo", "Kangaroo"),))
+    assert correct("How does GaLroe project gradients?", stats)[1] == (("GaLroe", "GaLore"),)
+    assert correct("what does kangaroo do?", stats)[1] == ()  # spelled right, in any case
+    # common words the collection does not use stay as they are: the question stays off-topic
+    assert correct("How do transformers forecast weather?", stats)[1] == ()
+    assert correct("How did the Roman empire collapse?", stats)[1] == ()
+
+
+# What a question asks for -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "kind", "asks", "figure"), [
+    ("How many GPUs did EnergonAI use?", "quantity", "the number of GPUs", True),
+    ("What license is QuEST released under?", "entity", "the license", False),
+    ("What accuracy does Ferret reach on MMLU?", "quantity", "the accuracy", True),
+    ("How long does it take to pretrain TinyViT?", "quantity", "how long it takes", True),
+    ("How much memory does it save?", "quantity", "how much memory", True),
+    ("What does QuEST do?", "definition", "what it does", False),
+    ("How does SARATHI batch decodes?", "method", "how it works", False),
+    ("Which papers prune experts?", "list", "papers on this question", False),
+])
+def test_each_question_gets_a_focus(question, kind, asks, figure):
+    focus = focus_of(question)
+    assert (focus.kind, focus.asks, focus.figure) == (kind, asks, figure)
+
+
+def test_a_quantity_is_given_only_by_a_figure_that_counts_what_is_asked():
+    gpus = focus_of("How many GPUs did EnergonAI use?")
+    assert carries("We train on 64 NVIDIA A100 GPUs.", gpus)
+    assert not carries("It serves 10-100 billion parameter models on single- or multi-GPU systems.", gpus)
+    size = focus_of("How large a Transformer did GPipe train?")
+    assert carries("We train a single 6-billion-parameter, 128-layer Transformer model.", size)
+    mmlu = focus_of("What accuracy does Ferret reach on MMLU?")
+    assert carries("Ferret reaches 61.2% accuracy on MMLU.", mmlu)
+    assert not carries("Ferret reaches 61.2% accuracy on GSM8K.", mmlu)  # the benchmark asked about
+    points = focus_of("What accuracy does Point-BERT reach?")
+    assert not carries("We present Point-BERT, a paradigm for 3D point cloud Transformers.", points)
+
+
+def test_a_named_thing_needs_a_name_next_to_the_word():
+    dataset = focus_of("Which dataset does AWQ calibrate on?")
+    assert carries("AWQ calibrates on the Pile dataset.", dataset, strict=True)
+    assert not carries("AWQ does not overfit to the calibration set and its data layout.", dataset, strict=True)
+    license_ = focus_of("What license is QuEST released under?")
+    assert carries("All models are publicly accessible under Apache 2.0.", license_)
+    assert not carries("Our code is available on GitHub.", license_)
+
+
+# Answers, end to end (hash embedding, the fixture feed) ---------------------------------------------------
+
+def test_a_named_paper_that_lacks_the_detail_says_so_and_is_the_only_source(assistant):
+    answer = assistant.ask("What license is Muon released under?")
+    assert not answer.abstained
+    assert [s.title for s in answer.sources] == [MUON]  # Qwen3 states a license, but it is not the answer
+    first = answer.text.split("\n")[0]
+    assert first == "Muon's abstract does not state the license [1]."
+    assert f"Other papers in the collection that give the license: *{QWEN}*" in answer.text
+    focus = answer.to_dict()["evidence"]["focus"]
+    assert focus["kind"] == "entity" and focus["found"] is False
+    assert answer.to_dict()["evidence"]["named"] is True
+
+
+def test_a_named_paper_that_gives_the_detail_is_quoted_alone(assistant):
+    answer = assistant.ask("How much computational efficiency does Muon gain over AdamW?")
+    assert [s.title for s in answer.sources] == [MUON]
+    assert "2times" in answer.text
+    assert answer.to_dict()["evidence"]["focus"]["found"] is True
+
+
+def test_a_follow_up_asking_a_paper_for_what_it_lacks_says_so(assistant):
+    first = assistant.ask("What does Muon do?")
+    followup = assistant.ask("How many GPUs does it need?", history=[Turn(first.question, first.text,
+                                                                      tuple(s.paper_id for s in first.sources))])
+    assert [s.title for s in followup.sources] == [MUON]
+    assert followup.text.startswith("Muon's abstract gives no figure for the number of GPUs [1].")
+
+
+def test_a_misspelled_paper_name_is_answered_from_that_paper_and_the_answer_records_the_search(assistant):
+    answer = assistant.ask("What does AstroMLba 4 do?")
+    assert [s.title for s in answer.sources] == [ASTRO]
+    evidence = answer.to_dict()["evidence"]
+    assert evidence["corrections"] == [{"asked": "AstroMLba", "searched": "AstroMLab"}]
+    assert answer.query == "What does AstroMLab 4 do?"
+
+
+def test_a_question_on_the_fields_words_alone_is_declined_and_the_evidence_shows_what_was_missing(assistant):
+    answer = assistant.ask("How do transformers forecast weather?")
+    evidence = answer.to_dict()["evidence"]
+    assert answer.abstained, evidence["explanation"]
+    assert "weather" in evidence["missing"] and not evidence["named"]
+
+
+def test_which_papers_lists_the_papers_that_do_it_and_leaves_out_the_rest(assistant):
+    answer = assistant.ask("Which papers study speculative decoding?", top_k=3)
+    lines = [line for line in answer.text.splitlines() if line.startswith("- ")]
+    assert [s.title for s in answer.sources] == [PEARL] and len(lines) == 1
+
+
+# LLM mode: the same two rules -------------------------------------------------------------------------
+
+def test_the_prompt_tells_the_model_to_answer_from_the_named_paper_and_say_when_it_lacks_the_detail(
+        llm_assistant, fake_llm):
+    fake_llm.reply = lambda request: Reply(text="Muon's abstract does not state the license [1].")
+    answer = llm_assistant.ask("What license is Muon released under?")
+    prompt = fake_llm.requests[-1]["messages"][-1]["content"]
+    number = re.search(rf'<source id="(\d+)">\s*Title: {re.escape(MUON)}', prompt).group(1)
+    assert f'The question asks about one paper: source {number}, "{MUON}"' in prompt
+    assert f"Muon's abstract does not state the license [{number}]." in prompt
+    assert answer.to_dict()["evidence"]["focus"]["found"] is False
+
+
+def test_a_figure_from_another_paper_than_the_one_asked_about_is_flagged(llm_assistant, fake_llm):
+    def reply(request):
+        prompt = request["messages"][-1]["content"]
+        qwen = re.search(rf'<source id="(\d+)">\s*Title: {re.escape(QWEN)}', prompt).group(1)
+        muon = re.search(rf'<source id="(\d+)">\s*Title: {re.escape(MUON)}', prompt).group(1)
+        return Reply(text=f"Muon is an optimizer [{muon}]. It scales to 235 billion parameters [{qwen}].")
+
+    fake_llm.reply = reply
+    answer = llm_assistant.ask("How many parameters does Muon scale to?", top_k=8)
+    borrowed = answer.claims[-1]
+    assert borrowed.status == OTHER_PAPER and "235b" in borrowed.detail
+    assert "235b" not in answer.claims[0].detail
