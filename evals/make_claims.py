@@ -61,9 +61,9 @@ def shifted(figure: str) -> str:
 
 
 def main() -> None:
-    from assistant.index.chunking import split_sentences
-    from assistant.corpus import load_papers
     from assistant.answer.grounding import figures
+    from assistant.corpus import load_papers
+    from assistant.index.chunking import split_sentences
 
     rng = random.Random(20261124)
     papers = load_papers([ROOT / "data"]).papers

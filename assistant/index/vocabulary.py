@@ -42,15 +42,16 @@ def own_names(title: str, stats: TermStats) -> set[str]:
     found = set()
     if short := short_name(title):
         found |= variants(short) if " " not in short else {short}
-    for token in re.findall(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*", title):
+    for position, token in enumerate(re.findall(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*", title)):
         lowered = token.casefold()
         if _SIZE.match(lowered) or len(lowered) < 3:  # a size (128K), or too short to tell (RL)
             continue
         used = stats.df.get(stem(lowered), 0)
         rare = stats.titled.get(lowered, 0) <= _OWN_NAME_TITLES and used <= max(_OWN_NAME_PAPERS,
                                                                                  _OWN_NAME_SHARE * stats.papers)
-        # written as a name (SARATHI, LoRA-GA), or capitalized and used by this paper alone (Muon)
-        if rare and (names(token) or (token[:1].isupper() and used <= 1 and len(lowered) >= 4)):
+        # written as a name (SARATHI, LoRA-GA), or the title's first word, used by this paper alone ("Muon is
+        # Scalable...", while the "Rust" of "Translation from C to Rust" is not the paper's name)
+        if rare and (names(token) or (position == 0 and token[:1].isupper() and used <= 1 and len(lowered) >= 4)):
             found.add(lowered)
     return found
 
