@@ -258,6 +258,7 @@ class Assistant:
             evidence=run.evidence,
             claims=tuple(draft.claims),
             filters=run.filters.to_dict() if run.filters else None,
+            reasoning=run.reasoning,
         )
 
 

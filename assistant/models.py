@@ -100,9 +100,12 @@ class Chunk:
 
 @dataclass(frozen=True)
 class Delta:
-    """A piece of answer text while it streams; the final ``Answer`` follows and replaces it."""
+    """A piece of answer text while it streams; the final ``Answer`` follows and replaces it.
+    ``kind`` is "answer", "reasoning" (a reasoning model's thinking, never part of the answer) or
+    "restart" (what streamed as answer so far was thinking: start the answer over)."""
 
     text: str
+    kind: str = "answer"
 
 
 @dataclass
@@ -258,6 +261,7 @@ class Answer:
     evidence: Evidence | None = None  # why the assistant answered or declined
     claims: tuple[Claim, ...] = ()  # an LLM answer's claims, each checked against the sources it cites
     filters: dict | None = None  # the filters the question was asked under (Filters.to_dict())
+    reasoning: str = ""  # a reasoning model's thinking: shown apart, never in the text, claims or exports
 
     def to_dict(self) -> dict:
         return {
@@ -274,4 +278,5 @@ class Answer:
             "evidence": self.evidence.to_dict() if self.evidence else None,
             "claims": [c.to_dict() for c in self.claims],
             "filters": self.filters,
+            "reasoning": self.reasoning,
         }

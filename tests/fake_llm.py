@@ -30,6 +30,7 @@ class Reply:
 @dataclass
 class FakeLLM:
     reply: Callable[[dict], Reply] = lambda request: Reply(text="A fact [1].")
+    models: tuple[str, ...] = (MODEL,)  # the model names the server knows (an unknown one is a 404)
     requests: list[dict] = field(default_factory=list)
     gets: list[str] = field(default_factory=list)  # paths fetched with GET (models list, stray images)
     _stop: threading.Event = field(default_factory=threading.Event)
@@ -53,7 +54,8 @@ class FakeLLM:
             def do_GET(self):
                 fake.gets.append(self.path)
                 if self.path.rstrip("/").endswith("/models"):
-                    body = {"object": "list", "data": [{"id": MODEL, "object": "model", "created": 0, "owned_by": "test"}]}
+                    body = {"object": "list", "data": [{"id": m, "object": "model", "created": 0, "owned_by": "test"}
+                                                       for m in fake.models]}
                     self._send(200, json.dumps(body).encode())
                 else:
                     self._send(404, b'{"error": {"message": "not found"}}')
@@ -62,7 +64,7 @@ class FakeLLM:
                 length = int(self.headers.get("Content-Length", 0))
                 request = json.loads(self.rfile.read(length) or b"{}")
                 fake.requests.append(request)
-                if request.get("model") != MODEL:
+                if request.get("model") not in fake.models:
                     error = {"error": {"message": f"The model `{request.get('model')}` does not exist.",
                                        "type": "invalid_request_error", "code": "model_not_found"}}
                     self._send(404, json.dumps(error).encode())
@@ -71,9 +73,9 @@ class FakeLLM:
                 if reply.hang:
                     fake._stop.wait(reply.hang_for)
                     return
-                if reply.status != 200:
+                if reply.status != 200:  # a scripted failure, or a server's own error body (reply.raw)
                     error = {"error": {"message": "scripted failure", "type": "server_error"}}
-                    self._send(reply.status, json.dumps(error).encode())
+                    self._send(reply.status, reply.raw if reply.raw is not None else json.dumps(error).encode())
                     return
                 if reply.raw is not None:
                     content_type = "text/event-stream" if request.get("stream") else "application/json"

@@ -2,6 +2,7 @@
 
 import re
 
+import numpy as np
 import pytest
 
 from assistant.answer.grounding import FIGURE_MISSING, NAME_MISSING, SUPPORTED, UNCITED, WEAK, figures
@@ -79,3 +80,46 @@ def test_off_skips_the_check(llm_assistant, fake_llm):
                               embedding=llm_assistant.embedding)
     answer = _answer(off, fake_llm, lambda n: f"It reached 99.9% on every benchmark [{n(UPCYCLING)}].")
     assert answer.claims == () and "99.9%" in answer.text
+
+
+# Claims read as a reader reads them (issue 28) -----------------------------------------------------------
+
+def _checked(text: str, source: str) -> list:
+    """Claims of ``text`` checked against one source, with a lexical embedding (no model needed)."""
+    from assistant.answer.grounding import check_claims
+    from assistant.index.chunking import split_sentences
+    from assistant.index.embedding import HashEmbedding
+    from assistant.index.records import StoredSentence
+
+    embed = HashEmbedding().get_text_embedding_batch
+    sentences = split_sentences(source)
+    vectors = embed(sentences)
+    stored = [StoredSentence(i, s, np.asarray(v, dtype="float32")) for i, (s, v) in enumerate(zip(sentences, vectors))]
+    return check_claims(text, [stored], embed, min_similarity=0.0)
+
+
+SOURCE = ("We train the policy with proximal policy optimization (PPO) and supervised fine-tuning. QuEST cuts the "
+          "FLOPs of training by 77% and outperforms CoOp by 5.8 points on 11 datasets, using a mixture of experts.")
+
+
+def test_a_follow_on_sentence_is_checked_against_the_paper_the_sentence_before_cites():
+    claims = _checked("QuEST cuts training FLOPs by 77% [1]. It also beats CoOp on 11 datasets.", SOURCE)
+    assert [c.status for c in claims] == [SUPPORTED, SUPPORTED]
+    assert claims[1].citations == (1,)  # taken from the sentence before: "It" is QuEST
+    standalone = _checked("QuEST cuts training FLOPs by 77% [1]. CoOp reaches 11 datasets.", SOURCE)
+    assert standalone[1].status == UNCITED  # a new subject without a citation is still uncited
+
+
+def test_an_abbreviation_counts_as_the_name_its_source_spells_out_and_the_other_way_round():
+    assert _checked("The policy is trained with PPO and SFT [1].", SOURCE)[0].status == SUPPORTED
+    assert _checked("It uses a MoE [1].", SOURCE)[0].status == SUPPORTED  # "mixture of experts": initials
+    reversed_ = _checked("Training uses Proximal Policy Optimization [1].", "We train with PPO on two tasks.")
+    assert reversed_[0].status == SUPPORTED
+    assert _checked("The policy is trained with DPO [1].", SOURCE)[0].status == NAME_MISSING
+
+
+def test_every_figure_of_a_claim_must_be_the_sources_even_beside_a_right_one():
+    claims = _checked("QuEST cuts FLOPs by 77% and outperforms CoOp by 12.4 points [1].", SOURCE)
+    assert claims[0].status == FIGURE_MISSING and claims[0].detail.startswith("12.4 is not")
+    assert _checked("It was trained on 64 GPUs [1].", SOURCE)[0].status == FIGURE_MISSING  # a number with no unit
+    assert _checked("QuEST beats CoOp by 5.8 points on 11 datasets [1].", SOURCE)[0].status == SUPPORTED

@@ -1,11 +1,16 @@
 """LLM answers checked against their sources, claim by claim, before they are final.
 
-A claim is a sentence of the answer with the ``[n]`` markers it carries. For each:
+A claim is a sentence of the answer with the ``[n]`` markers it carries, read as a reader reads it:
+a follow-on sentence ("It also cuts FLOPs by 77%.", "This method...") is about what the sentence
+before it was about, so it is checked against the same paper, with its subject put back for the
+similarity. For each claim:
 
-1. every figure it states (``66.7%``, ``2.4x`` / ``2.4×`` / ``2.4 times``, ``7B``, ``8,192 tokens``)
-   must occur, normalised, in a source it cites;
+1. every figure it states (``66.7%``, ``2.4x`` / ``2.4×`` / ``2.4 times``, ``7B``, ``8,192 tokens``,
+   ``12.4 points``, ``64 GPUs``) must occur, normalised, in a source it cites; each one, so a wrong
+   figure beside a right one is caught;
 2. every name it states (methods, models, datasets: words written as names) must occur in a cited
-   source;
+   source, as written or as an abbreviation the source defines or spells out ("PPO" for "proximal
+   policy optimization (PPO)", or for "proximal policy optimization" alone, and the other way round);
 3. its best-matching sentence among the cited sources must be similar enough;
 4. when the question names one paper, every figure must be that paper's: a figure another source
    gives is no answer to what was asked of it.
@@ -18,12 +23,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import numpy as np
+from abbreviations import schwartz_hearst
 
 from ..index.chunking import split_sentences
 from ..index.records import StoredSentence
-from ..index.terms import names, words
+from ..index.terms import names, words, written_names
 from ..models import SUPPORTED, Claim
 from .cite import CITATION
 
@@ -60,6 +67,80 @@ def figures(text: str) -> set[tuple[str, str]]:
     return found
 
 
+_PLAIN_NUMBER = re.compile(r"(?<![\w.,-])\d+(?:,\d{3})*(?:\.\d+)?(?![\w%×]|\.\d)")
+_ANY_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+# A sentence that goes on about what the one before was about.
+_ANAPHOR = re.compile(r"^\s*(?:it|its|this|these|they|their|such|the (?:method|model|approach|technique|system|"
+                      r"framework|paper|authors|work|study|architecture|algorithm))\b", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset("of the and for to a an in on with via by".split())
+
+
+def _normal(number: str) -> str:
+    number = number.replace(",", "")
+    return number.rstrip("0").rstrip(".") if "." in number else number
+
+
+def plain_numbers(text: str) -> set[str]:
+    """Numbers a text states without a unit ("64 GPUs", "12.4 points"), not those inside names (GPT-4)."""
+    return {_normal(m.group()) for m in _PLAIN_NUMBER.finditer(text)}
+
+
+def all_numbers(text: str) -> set[str]:
+    """Every number a text holds, inside names too ("Llama-3-8B" holds 3 and 8)."""
+    return {_normal(m.group()) for m in _ANY_NUMBER.finditer(text)}
+
+
+@lru_cache(maxsize=512)
+def _abbreviations(text: str) -> frozenset[str]:
+    """The abbreviations a source defines: "proximal policy optimization (PPO)" defines "ppo"."""
+    try:
+        pairs = schwartz_hearst.extract_abbreviation_definition_pairs(doc_text=text)
+    except Exception:  # noqa: BLE001 -- a malformed text defines nothing; the plain word test still runs
+        return frozenset()
+    return frozenset(abbreviation.casefold() for abbreviation in pairs)
+
+
+def _spelled_out(abbreviation: str, tokens: Sequence[str]) -> bool:
+    """Whether consecutive words spell out an abbreviation by their initials ("MoE": "mixture of experts",
+    "SFT": "supervised fine-tuning"); function words may be passed over."""
+    letters = [c.casefold() for c in abbreviation if c.isalpha()]
+    if not 2 <= len(letters) <= 6:
+        return False
+    for start in range(len(tokens)):
+        i, j = 0, start
+        while i < len(letters) and j < len(tokens):
+            if tokens[j][:1] == letters[i]:
+                i, j = i + 1, j + 1
+            elif tokens[j] in _FUNCTION_WORDS and i > 0:
+                j += 1
+            else:
+                break
+        if i == len(letters):
+            return True
+    return False
+
+
+def _names_present(claim: str, stated: Sequence[str], source_text: str, source_words: set[str]) -> list[str]:
+    """The names a claim states that its sources neither spell nor abbreviate nor spell out."""
+    missing = [n for n in stated if n not in source_words]
+    if not missing:
+        return []
+    defined = _abbreviations(source_text)
+    tokens = re.findall(r"[a-z0-9]+", source_text.casefold())
+    capitals = {w for w in re.findall(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*\b", source_text)}  # PPO, MoE, LoRA
+    runs = [run.split() for run in re.findall(r"(?:\b[A-Z][a-z-]+\s+){1,5}[A-Z][a-z-]+\b", claim)]
+    out = []
+    for name in missing:
+        written = next((w for w in written_names(claim) if w.casefold() == name), name)
+        if name in defined or _spelled_out(written, tokens):
+            continue  # "PPO" for "proximal policy optimization"
+        run = next((r for r in runs if name in (w.casefold() for w in r)), None)
+        if run and any(_spelled_out(abbreviation, [w.casefold() for w in run]) for abbreviation in capitals):
+            continue  # "Proximal Policy Optimization" for a source's "PPO"
+        out.append(name)
+    return out
+
+
 def check_claims(text: str, sources: Sequence[Sequence[StoredSentence]],
                  embed: Callable[[list[str]], list[list[float]]], min_similarity: float = MIN_SIMILARITY,
                  asked: int | None = None) -> list[Claim]:
@@ -67,27 +148,41 @@ def check_claims(text: str, sources: Sequence[Sequence[StoredSentence]],
     the number of the paper the question names, if it names one: a figure must then come from it."""
     sentences = [s for s in split_sentences(text) if s.strip()]
     plain = [CITATION.sub("", s).strip() for s in sentences]
-    vectors = np.asarray(embed(plain), dtype=np.float32) if plain else np.zeros((0, 1), np.float32)
-    claims = []
-    for sentence, bare, vector in zip(sentences, plain, vectors):
+    # Follow-on sentences take the citations and the subject of the sentence before them.
+    citations, resolved = [], []
+    previous: tuple[int, ...] = ()
+    subject = ""
+    for sentence, bare in zip(sentences, plain):
         cited = tuple(dict.fromkeys(int(n) for n in CITATION.findall(sentence)))
-        stated_figures, stated_names = figures(bare), names(bare)
+        follow_on = bool(_ANAPHOR.match(bare))
+        if not cited and follow_on:
+            cited = previous
+        resolved.append(_ANAPHOR.sub(subject, bare, count=1) if follow_on and subject else bare)
+        citations.append(cited)
+        previous = cited or previous
+        subject = next(iter(written_names(bare)), "") if not follow_on else subject
+    vectors = np.asarray(embed(resolved), dtype=np.float32) if resolved else np.zeros((0, 1), np.float32)
+    claims = []
+    for sentence, bare, cited, vector in zip(sentences, plain, citations, vectors):
+        stated_figures, stated_names, stated_numbers = figures(bare), names(bare), plain_numbers(bare)
         if not cited:
             if stated_figures or stated_names or re.search(r"\d", bare):
                 claims.append(Claim(sentence, (), UNCITED, detail="states a fact without citing a source"))
             continue
         pool = [s for n in cited if 1 <= n <= len(sources) for s in sources[n - 1]]
         source_text = " ".join(s.text for s in pool)
-        source_figures, source_words = figures(source_text), words(source_text)
+        source_figures, source_words, source_numbers = figures(source_text), words(source_text), all_numbers(source_text)
         best, similarity = "", 0.0
         if pool:
             unit = vector / (np.linalg.norm(vector) or 1.0)
             scores = np.stack([s.vector for s in pool]) @ unit
             best, similarity = pool[int(scores.argmax())].text, float(scores.max())
-        missing_figures = sorted(f"{n}{k}" for n, k in stated_figures - source_figures)
-        missing_names = [n for n in stated_names if n not in source_words]
-        asked_figures = figures(" ".join(s.text for s in sources[asked - 1])) if asked and asked <= len(sources) else set()
-        borrowed = sorted(f"{n}{k}" for n, k in stated_figures - asked_figures) if asked else []
+        missing_figures = sorted({f"{n}{k}" for n, k in stated_figures - source_figures}
+                                 | {n for n in stated_numbers - source_numbers})
+        missing_names = _names_present(bare, stated_names, source_text, source_words)
+        asked_text = " ".join(s.text for s in sources[asked - 1]) if asked and asked <= len(sources) else ""
+        borrowed = sorted({f"{n}{k}" for n, k in stated_figures - figures(asked_text)}
+                          | (stated_numbers - all_numbers(asked_text))) if asked else []
         if asked and borrowed and not missing_figures:
             claim = Claim(sentence, cited, OTHER_PAPER, best, similarity,
                           f"{', '.join(borrowed)} is not from [{asked}], the paper the question asks about")

@@ -4,14 +4,26 @@ The request runs on a worker thread and hands tokens over a queue; the caller wa
 with whichever deadline applies (first token, then total), so a server that hangs, trickles or
 sends nothing cannot hold a caller past the configured time. httpx's own timeouts make the worker
 itself finish soon after, so threads and connections do not pile up.
+
+Tokens come out as (kind, text): the answer, or the model's reasoning, which a reasoning model sends
+first (``reasoning.py`` reads every form servers use). A thinking token counts for the first-token
+deadline: a model that thinks for a while is not silent.
+
+OpenAI's reasoning models (o1, o3, o4-mini, the GPT-5 family) refuse ``max_tokens`` and any
+temperature but the default. Requests to a model whose name says it is one send
+``max_completion_tokens`` and no temperature from the start (the rule LiteLLM and LlamaIndex apply);
+any other model that answers HTTP 400 naming one of those parameters is asked again without it,
+and the client remembers that model's needs for the rest of the process.
 """
 
 from __future__ import annotations
 
 import queue
+import re
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 
 import httpx
@@ -19,8 +31,36 @@ import openai
 
 from ..errors import LLMError, LLMTimeout, LLMUnavailable
 from ..settings import OPENAI_BASE_URL, OPENAI_DEFAULT_MODEL, Settings
+from .reasoning import ANSWER, REASONING, reasoning_of, split_thinking
 
 _DONE = object()
+# OpenAI's reasoning models by name, after any "provider/" prefix (gpt-5-chat takes the usual parameters).
+_REASONING_MODEL = re.compile(r"^(o\d|gpt-5(?!-chat))", re.IGNORECASE)
+
+
+@dataclass
+class Parameters:
+    """What a model accepts: the name of its token limit, and whether it takes a temperature."""
+
+    token_limit: str = "max_tokens"
+    temperature: bool = True
+
+    @classmethod
+    def for_model(cls, model: str) -> Parameters:
+        if _REASONING_MODEL.match(model.rpartition("/")[2]):
+            return cls("max_completion_tokens", temperature=False)
+        return cls()
+
+    def learn(self, error: openai.BadRequestError) -> bool:
+        """Adjust to a 400 that names a refused parameter; False when there is nothing to adjust."""
+        param = getattr(error, "param", None)
+        if param == "max_tokens" and self.token_limit == "max_tokens":
+            self.token_limit = "max_completion_tokens"
+            return True
+        if param == "temperature" and self.temperature:
+            self.temperature = False
+            return True
+        return False
 
 
 class LLMClient:
@@ -29,6 +69,7 @@ class LLMClient:
         self.base_url = settings.effective_base_url
         self._model: str | None = settings.llm_model
         self._model_lock = threading.Lock()
+        self._parameters: dict[str, Parameters] = {}  # per model, learned from its refusals
 
     @cached_property
     def client(self) -> openai.OpenAI:
@@ -72,9 +113,17 @@ class LLMClient:
             return f"LLM at {self.base_url} does not answer: {_translate(exc, self.base_url)}"
 
     def complete(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> str:
-        return "".join(self.stream(messages, max_tokens=max_tokens))
+        """The answer alone (reasoning and ``<think>`` blocks left out)."""
+        answer = "".join(text for kind, text in self.stream(messages, max_tokens=max_tokens) if kind == ANSWER)
+        return split_thinking(answer)[1]
 
-    def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> Iterator[str]:
+    def parameters(self, model: str) -> Parameters:
+        with self._model_lock:
+            return self._parameters.setdefault(model, Parameters.for_model(model))
+
+    def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> Iterator[tuple[str, str]]:
+        """(kind, text) pieces: ``ANSWER`` text as the model writes it (a ``<think>`` block in it is the
+        caller's to split off, ``reasoning.ThinkSplitter``), or ``REASONING`` sent in a field of its own."""
         s = self.settings
         started = time.monotonic()
         model = self.model()
@@ -87,7 +136,7 @@ class LLMClient:
             daemon=True,
         )
         worker.start()
-        first = True
+        first, answered = True, False
         try:
             while True:
                 limit = s.llm_first_token_timeout if first else s.llm_total_timeout
@@ -100,37 +149,54 @@ class LLMClient:
                         f"The LLM at {self.base_url} did not send {what} within {limit:g} s"
                     ) from None
                 if item is _DONE:
-                    if first:
+                    if not answered:
                         raise LLMUnavailable(f"The LLM at {self.base_url} returned an empty answer")
                     return
                 if isinstance(item, LLMError):
                     raise item
                 first = False
+                answered = answered or item[0] == ANSWER
                 yield item
         finally:
             cancelled.set()
+
+    def _create(self, model: str, messages, max_tokens: int):
+        """The request, in the parameters the model accepts (asked again once per refused parameter)."""
+        s = self.settings
+        parameters = self.parameters(model)
+        while True:
+            extra = {parameters.token_limit: max_tokens}
+            if parameters.temperature:
+                extra["temperature"] = s.llm_temperature
+            try:
+                return self.client.chat.completions.create(model=model, messages=messages, stream=s.llm_stream, **extra)
+            except openai.BadRequestError as exc:
+                with self._model_lock:
+                    if not parameters.learn(exc):
+                        raise
 
     def _request(self, model, messages, max_tokens, handoff: queue.Queue, cancelled: threading.Event) -> None:
         s = self.settings
         response = None
         try:
-            response = self.client.chat.completions.create(
-                model=model,
-                messages=messages,
-                temperature=s.llm_temperature,
-                max_tokens=max_tokens,
-                stream=s.llm_stream,
-            )
+            response = self._create(model, messages, max_tokens)
             if not s.llm_stream:
-                text = response.choices[0].message.content if response.choices else None
-                if text:
-                    handoff.put(text)
+                message = response.choices[0].message if response.choices else None
+                if message is not None and (thinking := reasoning_of(message)):
+                    handoff.put((REASONING, thinking))
+                if message is not None and message.content:
+                    handoff.put((ANSWER, message.content))
             else:
                 for event in response:
                     if cancelled.is_set():
                         break
-                    if event.choices and event.choices[0].delta and event.choices[0].delta.content:
-                        handoff.put(event.choices[0].delta.content)
+                    delta = event.choices[0].delta if event.choices else None
+                    if delta is None:
+                        continue
+                    if thinking := reasoning_of(delta):
+                        handoff.put((REASONING, thinking))
+                    if delta.content:
+                        handoff.put((ANSWER, delta.content))
             handoff.put(_DONE)
         except openai.OpenAIError as exc:
             handoff.put(_translate(exc, self.base_url))

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..errors import LLMUnavailable
 from ..index.records import StoredSentence
 from ..index.terms import content_terms, content_words, names, stem, words
 from ..index.vocabulary import TermStats
@@ -28,6 +29,7 @@ from .focus import carries
 from .grounding import check_claims, drop_flagged
 from .question import Run
 from .quoting import listed, not_stated, quoted, title_name
+from .reasoning import REASONING, RESTART, ThinkSplitter
 from .retrieve import Retrieval, RetrievedPaper
 
 if TYPE_CHECKING:
@@ -143,20 +145,37 @@ def generated(run: Run, query: str, found: Retrieval, abstracts: dict[str, str],
     messages = llm_messages(settings.prompts_dir, query, sources, named, focus,
                             name=title_name(named.paper.title, names(query)) if named else "")
     rewriter = CitationRewriter(len(sources))
+    splitter = ThinkSplitter()  # <think> blocks inside the answer's text
     parts: list[str] = []
+    thinking: list[str] = []
     t = time.perf_counter()
     try:
-        for token in llm.stream(messages):
+        for kind, token in llm.stream(messages):
             if "first_token" not in run.timings:
                 run.timings["first_token"] = time.perf_counter() - run.started
-            piece = rewriter.feed(token)
-            if piece:
-                parts.append(piece)
-                yield Delta(piece)
+            pieces = [(kind, token)] if kind == REASONING else splitter.feed(token)
+            for piece_kind, piece in pieces:
+                if piece_kind == REASONING:
+                    thinking.append(piece)
+                    yield Delta(piece, kind=REASONING)
+                elif piece_kind == RESTART:  # the prompt opened a <think> block: that was thinking
+                    rewriter, parts = CitationRewriter(len(sources)), []
+                    yield Delta("", kind=RESTART)
+                elif rewritten := rewriter.feed(piece):
+                    parts.append(rewritten)
+                    yield Delta(rewritten)
+        for piece_kind, piece in splitter.finish():
+            if piece_kind == REASONING:
+                thinking.append(piece)
+            else:
+                parts.append(rewriter.feed(piece))
         parts.append(rewriter.finish())
     finally:
         run.lap("generation", t)
+    run.reasoning = "".join(thinking).strip()
     text = "".join(parts).strip()
+    if not text:
+        raise LLMUnavailable(f"The LLM at {llm.base_url} returned an empty answer")
     if is_no_answer(text):
         yield declined(found)
         return

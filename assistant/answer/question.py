@@ -44,6 +44,7 @@ class Run:
     notice: str = ""
     evidence: Evidence | None = None
     filters: Filters | None = None
+    reasoning: str = ""  # a reasoning model's thinking, kept apart from the answer
 
     def lap(self, name: str, since: float) -> None:
         self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - since

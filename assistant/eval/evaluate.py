@@ -8,6 +8,7 @@ not) in retrieval order, so it measures what a user is shown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -143,8 +144,27 @@ def judge(question: EvalQuestion, answer: dict) -> QuestionResult:
     else:
         verdict = "incorrect"
     claims = answer.get("claims") or []
-    checked = tuple((c["status"] != "supported", bool(label)) for c, label in zip(claims, question.defects))
+    if question.parts:
+        checked = _checked_parts(question, claims)
+    else:  # one claim a sentence, in order (evals/make_claims.py writes its scripts so)
+        checked = tuple((c["status"] != "supported", bool(label)) for c, label in zip(claims, question.defects))
     return QuestionResult(question, answer, papers, cited, orphans, verdict, found, checked)
+
+
+def _checked_parts(question: EvalQuestion, claims: Sequence[dict]) -> tuple[tuple[bool, bool], ...]:
+    """(flagged, defective) per labelled part: a part is flagged when a claim whose text it holds is."""
+    def bare(text: str) -> str:
+        text = re.sub(r"\{cite(?:-other)?:[^}]*\}", "", CITATION.sub("", text))
+        return " ".join(re.findall(r"[\w.%×$-]+", text.casefold()))
+
+    parts = [bare(p) for p in question.parts]
+    flagged = [False] * len(parts)
+    for claim in claims:
+        said = bare(claim["text"])
+        owner = next((i for i, part in enumerate(parts) if said and (said in part or part in said)), None)
+        if owner is not None and claim["status"] != "supported":
+            flagged[owner] = True
+    return tuple(zip(flagged, (bool(d) for d in question.defects)))
 
 
 def score(results: Sequence[QuestionResult], k: int) -> dict[str, float | None]:

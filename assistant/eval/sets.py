@@ -13,7 +13,10 @@ on it) or ``heldout`` (only ever measured). ``tags`` (optional) group questions 
 
 A set that measures the claim checker adds ``script`` (the answer a test LLM sends, see
 ``evals/make_claims.py``) and ``defects`` (per sentence of the script: ``""`` when correct, else the
-defect planted); the report then scores which claims the checker flagged against those labels.
+defect planted); the report then scores which claims the checker flagged against those labels. Or
+it gives ``parts``: ``[{"text": ..., "defect": ...}, ...]``, a unit a reader checks each (a sentence,
+a list item), joined by a space into the script (a part that starts with a line break is joined
+as it is); the checker's claims are matched to the part whose text holds them.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ class EvalQuestion:
     split: str = ""
     script: str = ""
     defects: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()  # the labelled units of the script, when the set gives them
     tags: tuple[str, ...] = ()
     detail: str = ""  # an absent question: what it asks for that the named paper's abstract does not give
 
@@ -108,6 +112,14 @@ def _parse(path: Path, number: int, line: str, known: Mapping[str, str] | None) 
     defects = record.get("defects", [])
     if not isinstance(defects, list) or not all(isinstance(d, str) for d in defects):
         raise bad('"defects" must be a list of strings ("" for a correct claim)')
+    parts = record.get("parts", [])
+    if not isinstance(parts, list) or not all(isinstance(p, dict) and isinstance(p.get("text"), str)
+                                              and isinstance(p.get("defect", ""), str) for p in parts):
+        raise bad('"parts" must be a list of {"text": ..., "defect": ...}')
+    if parts:
+        script = "".join(p["text"] if i == 0 or p["text"].startswith("\n") else " " + p["text"]
+                         for i, p in enumerate(parts))
+        defects = [p.get("defect", "") for p in parts]
     split = record.get("split", "")
     if split and split not in SPLITS:
         raise bad(f"split {split!r} is not one of {', '.join(SPLITS)}")
@@ -137,6 +149,7 @@ def _parse(path: Path, number: int, line: str, known: Mapping[str, str] | None) 
         split=split,
         script=script,
         defects=tuple(defects),
+        parts=tuple(p["text"] for p in parts),
         tags=tuple(tags),
         detail=detail.strip(),
     )

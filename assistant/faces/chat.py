@@ -121,11 +121,16 @@ class Chat:
             history = [Turn(a["question"], a["text"], tuple(s["paper_id"] for s in a["sources"])) for a in convo]
             shown = _messages(convo) + [_user(question), _bot("Searching the papers…")]
             yield shown, sources_html(convo[-1] if convo else None, turn - 1), convo, "", turn - 1
-            text = ""
+            text = thinking = ""
             for event in self.answering.stream(question, history, mode=mode, top_k=int(top_k), filters=filters):
                 if isinstance(event, Delta):
-                    text += event.text
-                    shown[-1] = _bot(partial_markdown(text))
+                    if event.kind == "reasoning":
+                        thinking += event.text
+                    elif event.kind == "restart":  # what streamed as the answer was the model's thinking
+                        text = ""
+                    else:
+                        text += event.text
+                    shown[-1] = _bot(partial_markdown(text, thinking))
                     yield shown, gr.skip(), convo, "", gr.skip()
                 elif isinstance(event, Answer):
                     convo.append(event.to_dict())

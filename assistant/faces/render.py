@@ -63,8 +63,11 @@ def mark_claims(body: str, claims: Iterable[Mapping[str, Any]], turn: int) -> st
     return body
 
 
-def partial_markdown(text: str) -> str:
-    """A streaming answer so far: safe, with a cursor; links come when the citations are final."""
+def partial_markdown(text: str, thinking: str = "") -> str:
+    """A streaming answer so far: safe, with a cursor; links come when the citations are final. While a
+    reasoning model thinks, a line says so (its thinking is shown in the panel, apart from the answer)."""
+    if thinking and not text.strip():
+        return f"*The model is thinking… ({len(thinking.split())} words so far)* ▍"
     return safe_markdown(text) + " ▍"
 
 
@@ -106,6 +109,9 @@ def sources_html(answer: Mapping[str, Any] | None, turn: int) -> str:
         for index, claim in enumerate(claims, start=1):
             parts.append(_claim_item(claim, claim_anchor(turn, index)))
         parts.append("</ol>")
+    if answer.get("reasoning"):
+        parts.append('<details class="reasoning"><summary>The model\'s reasoning (not part of the answer, not '
+                     f'checked)</summary><blockquote class="thinking">{_e(answer["reasoning"])}</blockquote></details>')
     others = answer.get("uncited") or []
     if others:
         if not answer["abstained"]:

@@ -144,6 +144,8 @@ CSS = """
 #sources-panel .claim-status { font-weight: 700; margin-right: 6px; }
 #sources-panel .claim-detail { color: #b91c1c; }
 #sources-panel blockquote.support { margin: 4px 0 0; }
+#sources-panel details.reasoning { margin-top: 12px; color: var(--body-text-color-subdued); }
+#sources-panel blockquote.thinking { white-space: pre-wrap; font-size: 0.9em; }
 """
 
 # Citation links jump to their source in the panel instead of navigating; the click still reaches
