@@ -70,6 +70,8 @@ class Paper:
     doi: str = ""
     arxiv_id: str = ""
     collection: str = ""  # what filters call it; by default the file's name without its suffix
+    collections: tuple[str, ...] = ()  # further collections it is in (a Zotero library's, by their path)
+    venue: str = ""  # where it was published (a journal, proceedings, a repository)
 
     @property
     def paper_id(self) -> str:
@@ -84,7 +86,13 @@ class Paper:
         """Changes whenever anything stored for the paper changes; unchanged papers are not re-embedded."""
         parts = [self.title, self.abstract, self.url, self.date, "; ".join(self.authors),
                  " ".join(self.categories), self.doi, self.arxiv_id, self.collection]
+        if self.collections or self.venue:  # added later: papers without them keep the hash they were stored under
+            parts += ["; ".join(self.collections), self.venue]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+    @property
+    def all_collections(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(c for c in (self.collection, *self.collections) if c))
 
 
 @dataclass(frozen=True)

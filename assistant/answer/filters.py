@@ -21,7 +21,7 @@ import numpy as np
 
 from ..errors import QuestionError
 from ..index.columns import FilterColumns
-from ..index.records import CATEGORY_LIST_KEY
+from ..index.records import CATEGORY_LIST_KEY, COLLECTION_LIST_KEY
 from ..models import listed
 
 _BOUND = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -99,7 +99,8 @@ class Filters:
             clauses.append(_any([{CATEGORY_LIST_KEY: {"$contains": c}} for c in self.categories]))
         if self.collections:
             names = list(self.collections)
-            clauses.append(_any([{"collection": {"$in": names}}, {"source": {"$in": names}}]))
+            clauses.append(_any([{"collection": {"$in": names}}, {"source": {"$in": names}},
+                                 *({COLLECTION_LIST_KEY: {"$contains": n}} for n in names)]))
         return _all(clauses)
 
     def admits(self, meta: Mapping[str, Any]) -> bool:
@@ -113,7 +114,8 @@ class Filters:
             have = {c.casefold() for c in listed(meta.get("categories"))}
             if not have & set(self.categories):
                 return False
-        if self.collections and not {meta.get("collection"), meta.get("source")} & set(self.collections):
+        if self.collections and not {meta.get("collection"), meta.get("source"), *listed(meta.get("collections"))} \
+                & set(self.collections):
             return False
         return True
 
@@ -136,7 +138,9 @@ class Filters:
             wanted = set(self.collections)
             coll = [i for i, name in enumerate(columns.collection_names) if name in wanted]
             src = [i for i, name in enumerate(columns.source_names) if name in wanted]
-            keep &= np.isin(columns.collection_code, coll) | np.isin(columns.source_code, src)
+            hit = np.isin(columns.collection_code, coll)
+            in_collection = np.bincount(columns.collection_doc[hit], minlength=len(keep)).astype(bool)
+            keep &= in_collection | np.isin(columns.source_code, src)
         return keep.astype(np.float32)
 
 

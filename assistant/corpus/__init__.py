@@ -1,5 +1,5 @@
 """Corpus: takes files (the daily-papers text dump, JSON Lines, the arXiv metadata snapshot, CSV,
-BibTeX) and gives ``Paper``s, deduplicated by title, with warnings for what was skipped.
+BibTeX, a Zotero database) and gives ``Paper``s, deduplicated by title, with warnings for what was skipped.
 
 Every problem is a ``CorpusError`` naming the file and line. Line formats stream a line at a time,
 so a file of any size is read in flat memory; nothing here touches the store.
@@ -17,6 +17,7 @@ from .bibtex import read_bibtex
 from .daily import read_daily_dump
 from .lines import numbered_lines, size_of
 from .records import read_csv, read_jsonl
+from .zotero import read_zotero
 
 SUFFIXES = (".txt", ".jsonl", ".json", ".csv", ".bib")
 BUNDLED_COLLECTION = "daily-papers"  # the collection name of the corpus the project ships
@@ -63,6 +64,8 @@ def stream_papers(path: Path, collection: str | None = None, warnings: list[str]
     count = 0
     if suffix == ".bib":
         papers = read_bibtex(path, collection, warnings if warnings is not None else [])
+    elif suffix == ".sqlite":
+        papers = read_zotero(path, collection, warnings if warnings is not None else [])
     else:
         lines = numbered_lines(path, position)
         if suffix in (".jsonl", ".json"):  # the arXiv snapshot is named .json but holds one object a line

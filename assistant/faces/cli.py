@@ -20,7 +20,9 @@ def _parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser("ingest", help="add papers to the store (default: the bundled corpus)")
     ingest.add_argument("paths", nargs="*", help="corpus files or folders: .txt daily-papers dumps, .jsonl/.csv "
-                        "records, the arXiv metadata snapshot (.json, one object a line), .bib")
+                        "records, the arXiv metadata snapshot (.json, one object a line), .bib, a Zotero zotero.sqlite")
+    ingest.add_argument("--zotero", action="store_true",
+                        help="also read the Zotero library in Zotero's data folder (read-only, while Zotero runs too)")
     ingest.add_argument("--collection", help="the collection these papers belong to, for filters "
                         "(default: each file's name without its suffix)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -126,8 +128,13 @@ def _run(args: argparse.Namespace) -> int:
 
             return make_embedding(settings)
 
-        report = ingest(args.paths or [settings.corpus_dir], settings, store, embedding, progress=not args.quiet,
-                        collection=args.collection or (None if args.paths else BUNDLED_COLLECTION))
+        paths = list(args.paths)
+        if args.zotero:
+            from ..corpus.zotero import find_database
+
+            paths.append(find_database())
+        report = ingest(paths or [settings.corpus_dir], settings, store, embedding, progress=not args.quiet,
+                        collection=args.collection or (None if paths else BUNDLED_COLLECTION))
         for warning in report.warnings:
             print(f"warning: {warning}", file=sys.stderr)
         print(report.summary())

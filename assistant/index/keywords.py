@@ -84,7 +84,7 @@ def build(store: PaperStore, settings: Settings, version: int) -> Path | None:
         corpus.append({"node_id": chunk_id, "_node_type": meta.get("_node_type", "TextNode"),
                        "_node_content": json.dumps(node, ensure_ascii=False)})
         texts.append(f"{meta['title']}\n{text}")
-        columns.append({key: meta.get(key) for key in ("day", "collection", "source", "categories")})
+        columns.append({key: meta.get(key) for key in ("day", "collection", "collections", "source", "categories")})
         by_paper.setdefault(meta["paper_id"], []).append(len(texts) - 1)
         titles[meta["paper_id"]] = meta["title"]
     if not corpus:

@@ -18,8 +18,10 @@ import numpy as np
 
 from ..models import Chunk, Paper, joined, listed
 
-# Chroma-only list of a chunk's categories, for `$contains` filters (LlamaIndex metadata is flat).
+# Chroma-only lists of a chunk's categories and collections, for `$contains` filters (LlamaIndex
+# metadata is flat).
 CATEGORY_LIST_KEY = "category_list"
+COLLECTION_LIST_KEY = "collection_list"
 # A paper's abstract sentences and their vectors ride on its first chunk's metadata, outside the
 # node that LlamaIndex serializes: read by paper id, they need no vector index of their own (a
 # Chroma collection of sentences held an HNSW index in memory that nothing ever searched).
@@ -49,6 +51,8 @@ def record_metadata(node, sentences: Mapping[str, tuple[Sequence[str], Sequence[
         meta[ABSTRACT_KEY] = abstract
     if node.metadata.get("categories"):
         meta[CATEGORY_LIST_KEY] = [c.casefold() for c in listed(node.metadata["categories"])]
+    if node.metadata.get("collections"):
+        meta[COLLECTION_LIST_KEY] = list(listed(node.metadata["collections"]))
     paper_sentences = sentences.get(node.metadata["paper_id"]) if node.metadata.get("chunk_index") == 0 else None
     if paper_sentences:
         texts, vectors = paper_sentences
@@ -87,6 +91,8 @@ def chunk_nodes(paper: Paper, chunks: Sequence[Chunk]) -> list:
         "authors": joined(paper.authors),
         "source": paper.source,
         "collection": paper.collection,
+        "collections": joined(paper.all_collections),
+        "venue": paper.venue,
         "categories": joined(paper.categories),
         "doi": paper.doi,
         "arxiv_id": paper.arxiv_id,
