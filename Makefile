@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 QUESTION ?= How does low-bit quantization interact with undertrained models?
 
-.PHONY: setup run ask ingest test test-fast browser clean
+.PHONY: setup run ask ingest test test-fast browser inspector clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -27,10 +27,10 @@ ask: setup
 ingest: setup
 	$(BIN)/assistant ingest
 
-test: setup browser
+test: setup browser inspector
 	$(BIN)/python -m pytest
 
-test-fast: setup
+test-fast: setup inspector
 	$(BIN)/python -m pytest -m "not slow"
 
 # The browser tests drive Debian's chromium (Playwright cannot download browsers offline).
@@ -39,6 +39,13 @@ browser:
 		echo "installing chromium for the browser tests"; \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get install -y -qq chromium >/dev/null || { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }; }
+
+# The official MCP Inspector (the TypeScript SDK's client), which the MCP tests drive as a client would.
+INSPECTOR := .cache/inspector/node_modules/.bin/mcp-inspector
+inspector: $(INSPECTOR)
+
+$(INSPECTOR):
+	npm install --prefix .cache/inspector --no-audit --no-fund --loglevel=error @modelcontextprotocol/inspector@2.12.0
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -30,7 +30,7 @@ from .answer.retrieve import Retrieval, RetrievedPaper, Retriever
 from .answer.spelling import correct
 from .corpus import BUNDLED_COLLECTION
 from .errors import LLMError, PaperNotFound, QuestionError
-from .index import heap
+from .index import heap, sources
 from .index.chunking import split_sentences
 from .index.embedding import make_embedding
 from .index.ingest import IngestReport, ingest
@@ -101,6 +101,13 @@ class Assistant:
             paths, collection = [self.settings.corpus_dir], collection or BUNDLED_COLLECTION
         return ingest(paths, self.settings, self.store, lambda: self.embedding, progress, on_progress, collection)
 
+    def sync(self, progress: bool = False) -> list:
+        """Read every source ingested so far again and apply the difference (``index/sync.py``);
+        one ``Synced`` per source, whose ``line()`` says what changed."""
+        from .index.sync import sync
+
+        return sync(self.settings, self.store, lambda: self.embedding, progress=progress)
+
     def ensure_corpus(self, progress: bool = True,
                       on_progress: Callable[[int, int], None] | None = None) -> IngestReport | None:
         """Ingest the bundled corpus when the store is empty (first start on a new machine)."""
@@ -117,6 +124,7 @@ class Assistant:
             "mode": self.settings.effective_mode.value,
             "llm": self.llm.describe() if self.llm else None,
             "other_collections": self.store.other_collections(),
+            "sources": [source.describe() for source in sources.load(self.store).values()],
             "keyword_index": self.retriever.keyword_status or "ready",
             **self.retriever.facets(),  # collections and categories, for filters
         }

@@ -52,7 +52,7 @@ class CorpusError(AssistantError):
     """An input file cannot be read as papers; ``path`` and ``line`` say where."""
 
     def __init__(self, path: Path | str, line: int | None, problem: str) -> None:
-        self.path = Path(path)
+        self.path = path if isinstance(path, str) and "://" in path else Path(path)  # a feed's URL stays one
         self.line = line
         self.problem = problem
         where = f"{self.path}:{line}" if line else str(self.path)

@@ -72,6 +72,7 @@ class Paper:
     collection: str = ""  # what filters call it; by default the file's name without its suffix
     collections: tuple[str, ...] = ()  # further collections it is in (a Zotero library's, by their path)
     venue: str = ""  # where it was published (a journal, proceedings, a repository)
+    origin: str = ""  # the source it was read from, as sync knows it (a file's full path); not part of its content
 
     @property
     def paper_id(self) -> str:

@@ -87,6 +87,10 @@ class Settings(BaseSettings):
     llm_first_token_timeout: float = Field(30.0, gt=0, description="Seconds to wait for the first token.")
     llm_total_timeout: float = Field(90.0, gt=0, description="Seconds for a whole LLM answer.")
 
+    # Feeds
+    arxiv_url: str = Field("https://oaipmh.arxiv.org/oai", description="arXiv's OAI-PMH endpoint, for `assistant sync arxiv` (which needs network access).")
+    arxiv_delay: float = Field(3.0, ge=0, description="Seconds between requests to arXiv; its terms ask for at least 3.")
+
     # Chat UI
     host: str = Field("127.0.0.1", description="Address the chat UI binds to.")
     port: int = Field(7860, description="Port of the chat UI.")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import urllib.error
+import urllib.request
 
 import pytest
 from mcp import ClientSession
@@ -12,6 +14,7 @@ from mcp.client.streamable_http import streamable_http_client
 
 from assistant import Assistant
 from tests.app_server import running_app
+from tests.inspector import inspector
 from tests.conftest import FIXTURES, MINI_FEED
 
 ARXIV = FIXTURES / "collections" / "arxiv-sample.json"
@@ -30,10 +33,10 @@ def served(tmp_path_factory):
         yield running
 
 
-def _session(running, work):
+def _session(running, work, path="gradio_api/mcp/"):
     """Run ``work(session)`` in a fresh MCP client session against the running app."""
     async def main():
-        async with streamable_http_client(f"{running.url}gradio_api/mcp/") as (read, write, *_):
+        async with streamable_http_client(f"{running.url}{path}") as (read, write, *_):
             async with ClientSession(read, write) as session:
                 await session.initialize()
                 return await work(session)
@@ -122,3 +125,35 @@ def test_bad_input_is_a_tool_error_with_a_sentence_and_nothing_leaked(served, to
     for secret in ("Traceback", "sk-secret-mcp-key-0000", str(served.app.settings.vectorstore_dir), "File \""):
         assert secret not in text
     assert len(_payload(after)) == 1  # the server goes on serving
+
+
+@pytest.mark.parametrize("path", ["gradio_api/mcp/", "gradio_api/mcp"])
+def test_the_endpoint_answers_with_and_without_its_trailing_slash_and_redirects_neither(served, path):
+    async def work(session):
+        return (await session.list_tools()).tools, await session.call_tool("get_paper", {"paper_id": "2202.01932"})
+
+    tools, paper = _session(served, work, path)
+    assert len(tools) == 3 and _payload(paper)["title"] == "Draft Trees for Speculative Decoding"
+    request = urllib.request.Request(f"{served.url}{path}", method="POST", data=b"{}",
+                                     headers={"Content-Type": "application/json",
+                                              "Accept": "application/json, text/event-stream"})
+    with pytest.raises(urllib.error.HTTPError) as refused:  # an empty message: refused by the MCP server itself
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code in (400, 406) and not refused.value.headers.get("Location")
+
+
+@pytest.mark.parametrize("path", ["gradio_api/mcp/", "gradio_api/mcp"])
+def test_the_official_inspector_cli_lists_and_calls_every_tool(served, path):
+    url = f"{served.url}{path}"
+    listed = inspector(url, "--transport", "http", "--method", "tools/list")
+    assert {tool["name"] for tool in listed["tools"]} == {"search_papers", "ask", "get_paper"}
+    found = inspector(url, "--transport", "http", "--method", "tools/call", "--tool-name", "search_papers",
+                      "--tool-arg", "query=speculative decoding with a tree of drafts", "--tool-arg", "k=2")
+    hits = json.loads(found["content"][0]["text"])
+    assert [hit["rank"] for hit in hits] == [1, 2] and hits[0]["title"] == "Draft Trees for Speculative Decoding"
+    answer = inspector(url, "--transport", "http", "--method", "tools/call", "--tool-name", "ask",
+                       "--tool-arg", "question=How much does a tree of drafts speed up speculative decoding?")
+    assert "[1]" in json.loads(answer["content"][0]["text"])["text"]
+    paper = inspector(url, "--transport", "http", "--method", "tools/call", "--tool-name", "get_paper",
+                      "--tool-arg", f"paper_id={hits[0]['paper_id']}")
+    assert "accepted length from 2.3 to 3.4" in json.loads(paper["content"][0]["text"])["abstract"]

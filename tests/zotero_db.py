@@ -81,6 +81,19 @@ class Library:
         db.commit()
         return item_id
 
+    def trash(self, item_id: int) -> None:
+        """Move an item to the trash, as Zotero's "Move Item to Trash" does (``deletedItems``)."""
+        self.db.execute("INSERT INTO deletedItems (itemID) VALUES (?)", (item_id,))
+        self.db.commit()
+
+    def edit(self, item_id: int, name: str, value: str) -> None:
+        """Change one field of an item (a new value row, as Zotero writes an edit)."""
+        self.db.execute("INSERT OR IGNORE INTO itemDataValues (value) VALUES (?)", (value,))
+        value_id = self.db.execute("SELECT valueID FROM itemDataValues WHERE value = ?", (value,)).fetchone()[0]
+        self.db.execute("UPDATE itemData SET valueID = ? WHERE itemID = ? AND fieldID = ?",
+                        (value_id, item_id, self.ids["fields"][name]))
+        self.db.commit()
+
     def close(self) -> None:
         self.db.close()
 

@@ -8,7 +8,7 @@ so a file of any size is read in flat memory; nothing here touches the store.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import CorpusError
@@ -74,7 +74,9 @@ def stream_papers(path: Path, collection: str | None = None, warnings: list[str]
             papers = read_csv(path, lines, collection)
         else:
             papers = read_daily_dump(path, lines, collection)
+    origin = str(path.resolve())
     for paper in papers:
+        paper = replace(paper, origin=origin)
         if len(paper.abstract) > MAX_ABSTRACT_CHARS:
             raise CorpusError(path, paper.line, f"the abstract of {paper.title[:80]!r} is {len(paper.abstract):,} "
                               f"characters; the limit is {MAX_ABSTRACT_CHARS:,} (a whole paper is not an abstract)")

@@ -71,6 +71,7 @@ def record_to_paper(path: Path, line: int, record: object, collection: str) -> P
         authors=_names(path, line, record.get("authors"), "authors", _LIST_SPLIT),
         categories=_names(path, line, record.get("categories"), "categories", _CATEGORY_SPLIT),
         doi=str(record.get("doi") or "").strip(),
+        arxiv_id=str(record.get("arxiv_id") or "").strip(),
         source=path.name,
         line=line,
         collection=collection,

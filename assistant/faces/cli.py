@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from ..corpus import BUNDLED_COLLECTION
-from ..errors import AssistantError
+from ..errors import AssistantError, SettingsError
 from ..eval.metrics import METRICS
 from . import startup
 
@@ -45,7 +45,20 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--collection", action="append", metavar="NAME",
                      help="only papers of this collection or source file; repeat for any of several")
 
-    commands.add_parser("status", help="what the store holds and how answers are made")
+    commands.add_parser("mcp", help="serve the MCP tools (search_papers, ask, get_paper) on stdin/stdout, for "
+                        "clients that launch their servers (Claude Desktop, Cursor, VS Code)")
+
+    commands.add_parser("status", help="what the store holds, where its papers come from, how answers are made")
+
+    sync = commands.add_parser("sync", help="read every source ingested again and apply the difference; "
+                               "`sync arxiv --category cs.LG --since DATE` follows an arXiv feed")
+    sync.add_argument("feed", nargs="?", choices=["arxiv"], help="follow a feed (arxiv: needs network access)")
+    sync.add_argument("--category", action="append", metavar="NAME", help="an arXiv category (cs.LG); repeat for more")
+    sync.add_argument("--since", metavar="YYYY-MM-DD", help="papers changed on or after this day (the first time)")
+    sync.add_argument("--max", type=int, metavar="N", help="stop after N new papers (the next sync goes on)")
+    sync.add_argument("--watch", action="store_true", help="keep syncing whenever a source changes")
+    sync.add_argument("--interval", type=float, default=10.0, metavar="S", help="seconds between checks (--watch)")
+    sync.add_argument("--quiet", action="store_true", help="no progress bar")
 
     ev = commands.add_parser("eval", help="score answers on a question set (JSON Lines)")
     ev.add_argument("questions", nargs="+", help="question sets: one JSON object a line (see evals/README.md); "
@@ -106,6 +119,10 @@ def _run(args: argparse.Namespace) -> int:
         return 0
 
     settings = load_settings(**({"mode": args.mode} if getattr(args, "mode", None) else {}))
+    if args.command == "mcp":
+        from .mcp_stdio import serve
+
+        return serve(settings)
     if args.command == "ask":
         assistant = startup.open_assistant(settings)
         store = assistant.store
@@ -119,6 +136,8 @@ def _run(args: argparse.Namespace) -> int:
     startup.resume_collector()
     if notice := store.notice():
         print(f"note: {notice}", file=sys.stderr)
+    if args.command == "sync":
+        return _sync(args, settings, store)
     if args.command == "ingest":
         # The library's ingest without the Assistant: nothing of the answering side is imported.
         from ..index.ingest import ingest
@@ -177,6 +196,33 @@ def _run(args: argparse.Namespace) -> int:
             print(_render(answer))
         return 0
     raise AssertionError(args.command)
+
+
+def _sync(args: argparse.Namespace, settings, store) -> int:
+    from ..index import sync
+
+    def embedding():
+        from ..index.embedding import make_embedding
+
+        return make_embedding(settings)
+
+    only = lambda source: True  # noqa: E731
+    if args.feed == "arxiv":
+        if not args.category or not args.since:
+            raise SettingsError("sync arxiv needs --category (e.g. cs.LG) and --since YYYY-MM-DD")
+        path = sync.follow_arxiv(settings, store, args.category, args.since)
+        only = lambda source: source.path == str(path.resolve())  # noqa: E731
+    results = sync.sync(settings, store, embedding, progress=not args.quiet, only=only, limit=args.max)
+    for result in results:
+        print(result.line())
+    if not results:
+        print("no sources yet: `assistant ingest FILE` or `assistant sync arxiv ...` adds one", file=sys.stderr)
+    if args.watch:
+        print(f"watching {len(results)} source(s) every {args.interval:g} s; Ctrl-C stops", file=sys.stderr, flush=True)
+        for results in sync.watch(settings, store, embedding, args.interval):
+            for result in results:
+                print(result.line(), flush=True)
+    return 0
 
 
 def _eval(assistant, args: argparse.Namespace) -> int:

@@ -7,7 +7,8 @@ annotations, which is why these are plain functions with Google-style docstrings
 input raises ``gr.Error`` with a sentence for the client, which MCP returns as a tool error; nothing
 else (paths, tracebacks, keys) leaves the server.
 
-They return JSON text rather than dicts: Gradio's MCP server hands a tool's output to the client
+``assistant mcp`` serves the same three tools over stdio (``mcp_stdio.py``), through the functions
+at the end of this module. Here they return JSON text rather than dicts: Gradio's MCP server hands a tool's output to the client
 as ``str(output)``, which for a dict is a Python repr no JSON parser reads. The same endpoints
 serve the HTTP API (``gradio_client``), where the text is one ``json.loads`` away.
 """
@@ -51,11 +52,7 @@ class Tools:
         Returns:
             JSON: a list of papers with paper_id, title, date, url, the best-matching passage and its score (cosine similarity).
         """
-        def run() -> list[dict]:
-            filters = Filters.make(since, until, categories, collections)
-            return [_found(s.to_dict()) for s in self.answering.search(query, k=_count("k", k), filters=filters)]
-
-        return self._call(run)
+        return self._call(lambda: search_papers(self.answering, query, k, since, until, categories, collections))
 
     def ask(self, question: str, mode: str = "auto", top_k: int = 5, since: str = "", until: str = "",
             categories: str = "", collections: str = "") -> str:
@@ -73,11 +70,7 @@ class Tools:
         Returns:
             JSON: the answer text with [n] markers, sources (sources[n-1] is [n]), whether it declined, and why.
         """
-        def run() -> dict:
-            filters = Filters.make(since, until, categories, collections)
-            return self.answering.ask(question, mode=mode, top_k=_count("top_k", top_k), filters=filters).to_dict()
-
-        return self._call(run)
+        return self._call(lambda: ask(self.answering, question, mode, top_k, since, until, categories, collections))
 
     def get_paper(self, paper_id: str) -> str:
         """One paper of the collection: its title, whole abstract and metadata.
@@ -88,7 +81,7 @@ class Tools:
         Returns:
             JSON: paper_id, title, abstract, url, date, authors, categories, doi, arxiv_id, collection, source.
         """
-        return self._call(lambda: self.answering.paper(paper_id))
+        return self._call(lambda: get_paper(self.answering, paper_id))
 
     def _call(self, run) -> str:
         try:
@@ -96,6 +89,25 @@ class Tools:
             return json.dumps(run(), ensure_ascii=False)
         except AssistantError as exc:
             raise gr.Error(str(exc), print_exception=False) from None
+
+
+# The tools' work, shared by Gradio's MCP route (above) and ``assistant mcp`` over stdio (``mcp_stdio.py``):
+# plain data out, ``AssistantError`` with one sentence for bad input.
+
+def search_papers(answering: Answering | Remote, query: str, k: int = 5, since: str = "", until: str = "",
+                  categories: str = "", collections: str = "") -> list[dict]:
+    filters = Filters.make(since, until, categories, collections)
+    return [_found(s.to_dict()) for s in answering.search(query, k=_count("k", k), filters=filters)]
+
+
+def ask(answering: Answering | Remote, question: str, mode: str = "auto", top_k: int = 5, since: str = "",
+        until: str = "", categories: str = "", collections: str = "") -> dict:
+    filters = Filters.make(since, until, categories, collections)
+    return answering.ask(question, mode=mode, top_k=_count("top_k", top_k), filters=filters).to_dict()
+
+
+def get_paper(answering: Answering | Remote, paper_id: str) -> dict:
+    return answering.paper(paper_id)
 
 
 def _count(name: str, value: object) -> int:

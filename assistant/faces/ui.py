@@ -97,7 +97,12 @@ class ChatApp(Chat):
 
 
     def launch(self, demo: gr.Blocks, **kwargs: Any):
+        from starlette.middleware import Middleware
+
+        from .asgi import McpPath
+
         kwargs.setdefault("mcp_server", self.settings.mcp_server)
+        kwargs.setdefault("app_kwargs", {"middleware": [Middleware(McpPath)]})
         return demo.launch(
             server_name=self.settings.host, server_port=self.settings.port, share=False,
             css=CSS, head=HEAD, footer_links=["api"], show_error=False, **kwargs,

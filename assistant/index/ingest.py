@@ -25,7 +25,7 @@ from ..corpus import discover, repeat_warning, stream_papers
 from ..corpus.lines import size_of
 from ..models import Paper
 from ..settings import Settings
-from . import keywords
+from . import keywords, sources
 from .records import chunk_nodes
 from .store import PaperStore
 
@@ -42,15 +42,17 @@ class IngestReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    removed: int = 0  # papers gone from their source (a sync)
     chunks_written: int = 0
     sentences_written: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        removed = f", {self.removed} removed (gone from their source)" if self.removed else ""
         return (
             f"{self.papers_read} papers read: {self.added} added, {self.updated} updated, "
-            f"{self.unchanged} unchanged; {self.chunks_written} chunks and {self.sentences_written} sentences "
+            f"{self.unchanged} unchanged{removed}; {self.chunks_written} chunks and {self.sentences_written} sentences "
             f"embedded in {self.seconds:.1f} s"
         )
 
@@ -62,7 +64,12 @@ class _Plan:
 
     files: list[Path]
     last: np.ndarray  # bool per ordinal
+    ids: np.ndarray  # uint64 paper id per ordinal
+    per_file: list[int]  # papers read from each file
     warnings: list[str] = field(default_factory=list)
+
+    def kept_ids(self) -> set[str]:
+        return {f"{int(i):016x}" for i in self.ids[self.last]}
 
     @property
     def papers(self) -> int:
@@ -77,11 +84,15 @@ def ingest(
     progress: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
     collection: str | None = None,
+    prune: bool = False,
+    feeds: dict[str, dict] | None = None,
 ) -> IngestReport:
     """``embedding`` is a factory: an ingest with nothing to embed never loads the model.
 
     ``on_progress(done, total)`` hears of papers as they are written or found unchanged (the UI's
     status line uses it). ``collection`` names the papers' collection (default: each file's name).
+    ``prune`` (a sync): papers these files held before and hold no longer are removed. Every file
+    read is recorded as a source (``sources.py``); ``feeds`` gives an arXiv feed file's settings.
     """
     started = time.perf_counter()
     plan = _check(discover(paths), collection, progress)
@@ -90,6 +101,11 @@ def ingest(
         papers_before = store.paper_count()
         writer = _Writer(settings, store, embedding, report)
         pending = store.pending()
+        if prune and (gone := _gone(store, plan)):
+            store.mark_pending()  # a sync killed now removes them again and moves the version next time
+            pending = True
+            store.delete_papers(gone)
+            report.removed = len(gone)
         total, done = plan.papers, 0
         with _bar(progress, total, "papers", "Embedding") as bar:
 
@@ -120,27 +136,51 @@ def ingest(
                         pending = True
                     finished(writer.add(paper))
             finished(writer.flush())
+        _record_sources(store, plan, collection, feeds or {})
         if pending:
-            store.bump_version(papers=papers_before + report.added)
+            store.bump_version(papers=papers_before + report.added - report.removed)
         # The keyword index of this version, for every process that answers from the store.
         keywords.build(store, settings, store.version())
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _gone(store: PaperStore, plan: _Plan) -> list[str]:
+    """Stored papers these files held and no longer hold (by origin; by file name for papers stored
+    before origins were kept)."""
+    kept = plan.kept_ids()
+    paths = {str(p.resolve()) for p in plan.files}
+    names = {p.name for p in plan.files}
+    return [pid for pid, (origin, source) in store.origins().items()
+            if (origin in paths if origin else source in names) and pid not in kept]
+
+
+def _record_sources(store: PaperStore, plan: _Plan, collection: str | None, feeds: dict[str, dict]) -> None:
+    known = sources.load(store)
+    for path, count in zip(plan.files, plan.per_file):
+        source = sources.Source.of(path, collection)
+        if source.path in feeds or (source.path in known and known[source.path].kind == "arxiv"):
+            source.kind, source.feed = "arxiv", feeds.get(source.path) or known[source.path].feed
+        source.papers, source.synced, source.stamp = count, sources.now(), sources.stamp(path)
+        known[source.path] = source
+    sources.save(store, known)
+
+
 def _check(files: list[Path], collection: str | None, progress: bool) -> _Plan:
     """Read every file once, checking it; keep 8 bytes per paper (its id) to find its last occurrence."""
     keys = array("Q")
     warnings: list[str] = []
+    per_file: list[int] = []
     sizes = [size_of(path) for path in files]
     with _bar(progress, sum(sizes), "B", "Reading") as bar:
         for index, path in enumerate(files):
-            position, shown = [0], 0
+            position, shown, before = [0], 0, len(keys)
             for paper in stream_papers(path, collection, warnings, position):
                 keys.append(int(paper.paper_id, 16))
                 bar.update(position[0] - shown)
                 shown = position[0]
             bar.update(sizes[index] - shown)
+            per_file.append(len(keys) - before)
     ids = np.frombuffer(keys, dtype=np.uint64) if keys else np.zeros(0, dtype=np.uint64)
     order = np.argsort(ids, kind="stable")  # equal ids stay in file order: the last of a run is the last seen
     ranked = ids[order]
@@ -148,7 +188,7 @@ def _check(files: list[Path], collection: str | None, progress: bool) -> _Plan:
     ends[:-1] = ranked[:-1] != ranked[1:]
     last = np.zeros(len(ids), dtype=bool)
     last[order[ends]] = True
-    return _Plan(files, last, warnings)
+    return _Plan(files, last, ids, per_file, warnings)
 
 
 def _kept(plan: _Plan, collection: str | None) -> Iterator[Paper]:

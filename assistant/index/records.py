@@ -93,6 +93,7 @@ def chunk_nodes(paper: Paper, chunks: Sequence[Chunk]) -> list:
         "collection": paper.collection,
         "collections": joined(paper.all_collections),
         "venue": paper.venue,
+        "origin": paper.origin,
         "categories": joined(paper.categories),
         "doi": paper.doi,
         "arxiv_id": paper.arxiv_id,

@@ -9,8 +9,6 @@ ingest idempotent and safe to interrupt: a paper whose chunks are missing or sta
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,8 +19,9 @@ from typing import Any
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
-from ..errors import StoreBusyError, StoreError, StoreMismatchError
+from ..errors import StoreError, StoreMismatchError
 from ..settings import Settings
+from .lock import exclusive
 from .records import StoredSentence, record_metadata, sentences_of
 
 VERSION_KEY = "version"
@@ -229,45 +228,37 @@ class PaperStore:
 
     def pending(self) -> bool:
         """Whether an ingest wrote without finishing (killed): the next one must move the version."""
-        return bool((self.client.get_collection(self.name).metadata or {}).get(PENDING_KEY))
+        return bool(self.metadata().get(PENDING_KEY))
 
     def mark_pending(self) -> None:
-        self._modify(**{PENDING_KEY: True})
+        self.set_metadata(**{PENDING_KEY: True})
 
     def bump_version(self, papers: int) -> None:
-        meta = self.client.get_collection(self.name).metadata or {}
-        self._modify(**{VERSION_KEY: int(meta.get(VERSION_KEY, 0)) + 1, PAPERS_KEY: papers, PENDING_KEY: False})
+        version = int(self.metadata().get(VERSION_KEY, 0))
+        self.set_metadata(**{VERSION_KEY: version + 1, PAPERS_KEY: papers, PENDING_KEY: False})
 
-    def _modify(self, **values: Any) -> None:
-        meta = dict(self.client.get_collection(self.name).metadata or {})
+    def metadata(self) -> dict[str, Any]:
+        """The collection's own metadata, as the store holds it now (another process may have written)."""
+        return dict(self.client.get_collection(self.name).metadata or {})
+
+    def set_metadata(self, **values: Any) -> None:
+        meta = self.metadata()
         meta.update(values)
         self.collection.modify(metadata=meta)
 
-    @contextlib.contextmanager
-    def write_lock(self) -> Iterator[None]:
+    def origins(self) -> dict[str, tuple[str, str]]:
+        """Each stored paper's (origin, source file name), read from first chunks a page at a time."""
+        out = {}
+        for page in self._pages(["metadatas"], where={"chunk_index": 0}):
+            for meta in page["metadatas"]:
+                out[meta["paper_id"]] = (meta.get("origin") or "", meta.get("source") or "")
+        return out
+
+    def write_lock(self) -> contextlib.AbstractContextManager[None]:
         """One writer at a time on an embedded store; a second ingest is refused, not interleaved."""
         if self.settings.chroma_host:
-            yield  # a server serializes writes itself
-            return
-        path = Path(self.settings.vectorstore_dir) / ".ingest.lock"
-        with open(path, "a+") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                handle.seek(0)
-                holder = handle.read().strip() or "another process"
-                raise StoreBusyError(
-                    f"another ingest ({holder}) is writing to {self.location}; wait for it to finish"
-                ) from None
-            handle.seek(0)
-            handle.truncate()
-            handle.write(f"pid {os.getpid()}")
-            handle.flush()
-            try:
-                yield
-            finally:
-                handle.truncate(0)
-                fcntl.flock(handle, fcntl.LOCK_UN)
+            return contextlib.nullcontext()  # a server serializes writes itself
+        return exclusive(Path(self.settings.vectorstore_dir) / ".ingest.lock", self.location)
 
 
 def _connect(settings: Settings):
