@@ -1,9 +1,10 @@
 """LLM answers checked against their sources, claim by claim, before they are final.
 
-A claim is a sentence of the answer with the ``[n]`` markers it carries, read as a reader reads it:
-a follow-on sentence ("It also cuts FLOPs by 77%.", "This method...") is about what the sentence
-before it was about, so it is checked against the same paper, with its subject put back for the
-similarity. For each claim:
+A claim is a sentence (or a list item) of the answer with the ``[n]`` markers it carries, read as a
+reader reads it: a follow-on sentence ("It also cuts FLOPs by 77%.", "That study covered...", "On
+GSM8K it gets...") is about what the sentence before it was about, so it is checked against the same
+paper, with its subject put back for the similarity. A cited paper's title is part of what it says.
+For each claim:
 
 1. every figure it states (``66.7%``, ``2.4x`` / ``2.4×`` / ``2.4 times``, ``7B``, ``8,192 tokens``,
    ``12.4 points``, ``64 GPUs``) must occur, normalised, in a source it cites; each one, so a wrong
@@ -12,27 +13,42 @@ similarity. For each claim:
    source, as written or as an abbreviation the source defines or spells out ("PPO" for "proximal
    policy optimization (PPO)", or for "proximal policy optimization" alone, and the other way round);
 3. its best-matching sentence among the cited sources must be similar enough;
-4. when the question names one paper, every figure must be that paper's: a figure another source
-   gives is no answer to what was asked of it.
+4. when the question names one paper, every figure said of it must be its own: a figure another
+   source gives is no answer to what was asked of it.
 
-A sentence that states a number or a name and cites nothing is a claim too (``uncited``). The first
+A sentence that states a number or a name and cites nothing is a claim too (``uncited``), unless
+the name is one it explains itself ("mixture-of-experts (MoE)"). The first
 failed check names the status; ``supported`` otherwise.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
-from abbreviations import schwartz_hearst
 
 from ..index.chunking import split_sentences
 from ..index.records import StoredSentence
 from ..index.terms import names, words, written_names
 from ..models import SUPPORTED, Claim
 from .cite import CITATION
+
+
+def _import_schwartz_hearst():
+    # abbreviations 0.2.5 calls logging.basicConfig(level=INFO) at import, which would print every
+    # library's INFO lines (bm25s's among them) in the CLI; the root logger is put back as it was.
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    from abbreviations import schwartz_hearst
+
+    root.handlers[:], root.level = handlers, level
+    return schwartz_hearst
+
+
+schwartz_hearst = _import_schwartz_hearst()
 
 FIGURE_MISSING = "figure not in source"
 NAME_MISSING = "name not in source"
@@ -67,12 +83,27 @@ def figures(text: str) -> set[tuple[str, str]]:
     return found
 
 
-_PLAIN_NUMBER = re.compile(r"(?<![\w.,-])\d+(?:,\d{3})*(?:\.\d+)?(?![\w%×]|\.\d)")
+_PLAIN_NUMBER = re.compile(r"(?<![\w.,-])\d+(?:,\d{3})*(?:\.\d+)?(?![\w%×]|[.,]\d)")
 _ANY_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-# A sentence that goes on about what the one before was about.
-_ANAPHOR = re.compile(r"^\s*(?:it|its|this|these|they|their|such|the (?:method|model|approach|technique|system|"
-                      r"framework|paper|authors|work|study|architecture|algorithm))\b", re.IGNORECASE)
-_FUNCTION_WORDS = frozenset("of the and for to a an in on with via by".split())
+# A sentence that goes on about what the one before was about: it opens with a pronoun or a demonstrative
+# ("It also...", "That cuts...", "The method..."), or has a personal pronoun for its subject after a
+# short opening ("On GSM8K it gets...", "Serving DeepSeek-R1, its stack...", "Overall that saves...").
+_ANAPHOR = re.compile(r"^\s*(?:it|its|this|that|these|those|they|their|such|the same|the (?:method|model|approach|"
+                      r"technique|system|framework|paper|authors|work|study|architecture|algorithm))\b", re.IGNORECASE)
+_LATER_ANAPHOR = re.compile(r"^\s*(?:\w[\w.-]*,?\s+){1,4}(?P<p>it|its|they|their)\b"
+                            r"|^\s*(?:overall|together|combined|again),?\s+(?P<d>that|this)\b", re.IGNORECASE)
+# "- ", "2. ", and a bold label that ends in a colon ("- **Token compression:** "), not a bold subject
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(?:\*\*[^*]*(?::\*\*|\*\*:)\s*)?")
+_FUNCTION_WORDS = frozenset(["of", "the", "and", "for", "to", "a", "an", "in", "on", "with", "via", "by"])
+
+
+def _resolve(sentence: str, subject: str) -> str:
+    """The sentence with its pronoun subject replaced by what it stands for (for the similarity)."""
+    if _ANAPHOR.match(sentence):
+        return _ANAPHOR.sub(subject, sentence, count=1)
+    match = _LATER_ANAPHOR.match(sentence)
+    group = "p" if match.group("p") else "d"
+    return sentence[: match.start(group)] + subject + sentence[match.end(group):]
 
 
 def _normal(number: str) -> str:
@@ -121,8 +152,20 @@ def _spelled_out(abbreviation: str, tokens: Sequence[str]) -> bool:
 
 
 def _names_present(claim: str, stated: Sequence[str], source_text: str, source_words: set[str]) -> list[str]:
-    """The names a claim states that its sources neither spell nor abbreviate nor spell out."""
-    missing = [n for n in stated if n not in source_words]
+    """The names a claim states that its sources neither spell nor abbreviate nor spell out. A
+    compound is there when each of its parts is: the source's own name, a number (the figure check
+    reads those) or a plain word ("800M-parameter", "LLaMA-style", "ReLU-and-RMSNorm")."""
+    parts = source_words | {part for word in source_words for part in word.split("-")}
+    written_parts = {w.casefold(): w for w in written_names(claim)}
+
+    def present(name: str) -> bool:
+        if name in source_words:
+            return True
+        pieces = re.split(r"-", written_parts.get(name, name))
+        return len(pieces) > 1 and all(
+            piece.casefold() in parts or re.fullmatch(r"[\d.,]+", piece) or piece.islower() for piece in pieces)
+
+    missing = [n for n in stated if not present(n)]
     if not missing:
         return []
     defined = _abbreviations(source_text)
@@ -143,21 +186,23 @@ def _names_present(claim: str, stated: Sequence[str], source_text: str, source_w
 
 def check_claims(text: str, sources: Sequence[Sequence[StoredSentence]],
                  embed: Callable[[list[str]], list[list[float]]], min_similarity: float = MIN_SIMILARITY,
-                 asked: int | None = None) -> list[Claim]:
-    """``sources[n-1]``: the sentences of what ``[n]`` cites; ``embed``: texts -> vectors. ``asked``:
-    the number of the paper the question names, if it names one: a figure must then come from it."""
-    sentences = [s for s in split_sentences(text) if s.strip()]
-    plain = [CITATION.sub("", s).strip() for s in sentences]
+                 asked: int | None = None, titles: Sequence[str] = ()) -> list[Claim]:
+    """``sources[n-1]``: the sentences of what ``[n]`` cites, ``titles[n-1]`` its title (whose names
+    and figures are the paper's too); ``embed``: texts -> vectors. ``asked``: the number of the paper
+    the question names, if it names one: a figure must then come from it."""
+    # A list item or a paragraph is a sentence of its own, even after a colon.
+    sentences = [s for line in text.splitlines() for s in split_sentences(line) if s.strip()]
+    plain = [_LIST_MARK.sub("", CITATION.sub("", s)).strip() for s in sentences]
     # Follow-on sentences take the citations and the subject of the sentence before them.
     citations, resolved = [], []
     previous: tuple[int, ...] = ()
     subject = ""
     for sentence, bare in zip(sentences, plain):
         cited = tuple(dict.fromkeys(int(n) for n in CITATION.findall(sentence)))
-        follow_on = bool(_ANAPHOR.match(bare))
+        follow_on = bool(_ANAPHOR.match(bare) or _LATER_ANAPHOR.match(bare))
         if not cited and follow_on:
             cited = previous
-        resolved.append(_ANAPHOR.sub(subject, bare, count=1) if follow_on and subject else bare)
+        resolved.append(_resolve(bare, subject) if follow_on and subject else bare)
         citations.append(cited)
         previous = cited or previous
         subject = next(iter(written_names(bare)), "") if not follow_on else subject
@@ -166,11 +211,12 @@ def check_claims(text: str, sources: Sequence[Sequence[StoredSentence]],
     for sentence, bare, cited, vector in zip(sentences, plain, citations, vectors):
         stated_figures, stated_names, stated_numbers = figures(bare), names(bare), plain_numbers(bare)
         if not cited:
-            if stated_figures or stated_names or re.search(r"\d", bare):
+            introduced = _abbreviations(bare)  # "mixture-of-experts (MoE)": a term explained, not a source's claim
+            if stated_figures or [n for n in stated_names if n not in introduced] or re.search(r"\d", bare):
                 claims.append(Claim(sentence, (), UNCITED, detail="states a fact without citing a source"))
             continue
         pool = [s for n in cited if 1 <= n <= len(sources) for s in sources[n - 1]]
-        source_text = " ".join(s.text for s in pool)
+        source_text = " ".join([s.text for s in pool] + [titles[n - 1] for n in cited if 1 <= n <= len(titles)])
         source_figures, source_words, source_numbers = figures(source_text), words(source_text), all_numbers(source_text)
         best, similarity = "", 0.0
         if pool:
@@ -183,7 +229,7 @@ def check_claims(text: str, sources: Sequence[Sequence[StoredSentence]],
         asked_text = " ".join(s.text for s in sources[asked - 1]) if asked and asked <= len(sources) else ""
         borrowed = sorted({f"{n}{k}" for n, k in stated_figures - figures(asked_text)}
                           | (stated_numbers - all_numbers(asked_text))) if asked else []
-        if asked and borrowed and not missing_figures:
+        if asked in cited and borrowed and not missing_figures:  # said of the paper asked about
             claim = Claim(sentence, cited, OTHER_PAPER, best, similarity,
                           f"{', '.join(borrowed)} is not from [{asked}], the paper the question asks about")
         elif missing_figures:

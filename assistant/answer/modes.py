@@ -186,7 +186,8 @@ def generated(run: Run, query: str, found: Retrieval, abstracts: dict[str, str],
     if settings.grounding != "off":
         t = time.perf_counter()
         asked = next((n for n, p in enumerate(cited, start=1) if p.paper_id == named_id), None)
-        claims = check_claims(text, [sentences.get(p.paper_id, []) for p in cited], embed, asked=asked)
+        claims = check_claims(text, [sentences.get(p.paper_id, []) for p in cited], embed, asked=asked,
+                              titles=[p.title for p in cited])
         if settings.grounding == "drop":
             text, removed = drop_flagged(text, claims)
             if removed:
