@@ -27,6 +27,10 @@ def main() -> int:
         settings = load_settings()
         settings.effective_mode  # a contradictory setting stops here, before anything is served
         startup.check_model(settings)  # likewise a model that is not there
+        from assistant.faces import access
+
+        access.check_exposure(settings)  # serving other machines needs sign-in
+        access.Accounts.of(settings)  # and readable credentials
     except AssistantError as exc:
         process.shutdown()
         print(f"error: {exc}", file=sys.stderr)

@@ -47,6 +47,7 @@ class Settings(BaseSettings):
     vectorstore_dir: Path = Field(PROJECT_ROOT / "vectorstore", description="Embedded Chroma data folder.")
     chroma_host: str | None = Field(None, description="Chroma server host; when set, the server is used instead of the embedded store.")
     chroma_port: int = Field(8000, description="Chroma server port (with `ASSISTANT_CHROMA_HOST`).")
+    chroma_token: SecretStr | None = Field(None, description="Token sent to the Chroma server (`Authorization: Bearer`), for a server behind a proxy that requires one.")
     collection_prefix: str = Field("papers", description="Prefix of the Chroma collection name; the rest is a hash of the embedding and chunking settings.")
 
     # Embedding and chunking
@@ -97,6 +98,12 @@ class Settings(BaseSettings):
     concurrency: int = Field(4, ge=1, description="Questions answered at once by the UI; others queue.")
     max_queue: int = Field(64, ge=1, description="Questions waiting in the UI queue before new ones are turned away.")
     mcp_server: bool = Field(True, description="Serve the MCP tools (`search_papers`, `ask`, `get_paper`) at `/gradio_api/mcp/` beside the chat.")
+
+    # Serving others
+    auth: SecretStr | None = Field(None, description="Sign-in for every route of the app: `user:password` (several separated by commas); required when `ASSISTANT_HOST` is not a loopback address.")
+    auth_file: Path | None = Field(None, description="A file of `user:bcrypt-hash` lines (`assistant passwd USER` writes one), instead of or beside `ASSISTANT_AUTH`.")
+    mcp_token: SecretStr | None = Field(None, description="A bearer token MCP clients may send instead of a user and password (the MCP route only).")
+    rate_limit: int = Field(0, ge=0, description="Questions a minute per user (or per address without sign-in) across the chat, API and MCP; 0 for no limit.")
 
     @model_validator(mode="after")
     def _overlap_fits(self) -> "Settings":

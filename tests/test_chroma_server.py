@@ -175,3 +175,34 @@ def test_a_failed_background_keyword_build_is_retried_and_dense_search_answers_m
         time.sleep(0.2)
     assert host.retriever.keyword_status == "" and len(calls) == 2
     assert host.retriever.retrieve("Muon optimizer", kind="bm25").papers[0].title == "Muon is Scalable for LLM Training"
+
+
+def test_a_token_reaches_a_chroma_server_that_requires_one_and_a_wrong_one_stops_with_a_sentence(
+        chroma_server, tmp_path):
+    """Chroma 1.x's own server has no sign-in (chroma-core/chroma#4965): a lab puts a proxy that
+    checks a bearer token in front of it, as here."""
+    from tests.token_proxy import TokenProxy
+
+    proxy = TokenProxy(chroma_server, "lab-token-17")
+    try:
+        settings = Settings(chroma_host="127.0.0.1", chroma_port=proxy.port, chroma_token="lab-token-17",
+                            embed_model="hash", min_support=0.2, corpus_dir=FIXTURES,
+                            vectorstore_dir=tmp_path / "unused", collection_prefix="tokened")
+        assert Assistant(settings).ingest([MINI_FEED], progress=False).added == 8
+        assert ask(QUESTION, **settings.model_dump()).sources[0].title.startswith("Upcycling")
+        assert set(proxy.seen) == {"Bearer lab-token-17"}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+        env.update(ASSISTANT_CHROMA_HOST="127.0.0.1", ASSISTANT_CHROMA_PORT=str(proxy.port),
+                   ASSISTANT_EMBED_MODEL="hash", ASSISTANT_PORT=str(free_port()))
+        where = f"http://127.0.0.1:{proxy.port}"
+        for token, why in [("wrong", "refused the token in ASSISTANT_CHROMA_TOKEN"),
+                           (None, "requires a token and none was sent (set ASSISTANT_CHROMA_TOKEN)")]:
+            run_env = {**env, **({"ASSISTANT_CHROMA_TOKEN": token} if token else {})}
+            for command in ([sys.executable, "-m", "assistant", "status"], [sys.executable, "app.py"]):
+                done = subprocess.run(command, cwd=Path(__file__).parent.parent, env=run_env, capture_output=True,
+                                      text=True, timeout=120)
+                assert done.returncode == 1, command
+                assert done.stderr.strip().splitlines()[-1] == f"error: the Chroma server at {where} {why}", command
+                assert "Traceback" not in done.stderr + done.stdout
+    finally:
+        proxy.stop()

@@ -28,6 +28,7 @@ from ..errors import AssistantError, QuestionError
 from ..models import Answer, Delta, Turn
 from ..settings import Settings
 from . import export
+from .access import RateLimit, client_of
 from .answering import Answering, Progress, Remote
 from .gradio_import import gr
 from .render import answer_markdown, partial_markdown, safe_markdown, sources_html
@@ -54,7 +55,9 @@ class Chat:
         if assistant is not None:
             self._loaded.set()
         self._exports = tempfile.TemporaryDirectory(prefix="assistant-exports-")
-        self.tools = Tools(lambda: self.answering, ready=self._check_ready)  # the API endpoints and MCP tools
+        self.limit = RateLimit(self.settings.rate_limit)
+        self.tools = Tools(lambda: self.answering, ready=self._check_ready,  # the API endpoints and MCP tools
+                           limit=lambda request: self.limit.admit(client_of(request)))
 
     @property
     def answering(self) -> Answering | Remote:
@@ -110,13 +113,15 @@ class Chat:
 
     def chat(self, question: str, mode: str, top_k: float, since: str = "", until: str = "",
              categories: list[str] | str | None = None, collections: list[str] | str | None = None,
-             convo: Conversation | None = None) -> Iterator[tuple[list[dict], str, Conversation, str, int]]:
+             convo: Conversation | None = None, request: gr.Request = None,
+             ) -> Iterator[tuple[list[dict], str, Conversation, str, int]]:
         """One turn: stream the answer into the chat, then show its sources.
         Yields (chat, panel, conversation, box, selected turn)."""
         convo = list(convo or [])
         turn = len(convo)
         try:
             self._check_ready()
+            self.limit.admit(client_of(request))
             filters = Filters.make(since, until, categories, collections)
             history = [Turn(a["question"], a["text"], tuple(s["paper_id"] for s in a["sources"])) for a in convo]
             shown = _messages(convo) + [_user(question), _bot("Searching the papers…")]

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from ..corpus import BUNDLED_COLLECTION
-from ..errors import AssistantError, SettingsError
+from ..errors import AssistantError
 from ..eval.metrics import METRICS
-from . import startup
+from . import commands, startup
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
                      help="only papers in this category (e.g. cs.LG); repeat for any of several")
     ask.add_argument("--collection", action="append", metavar="NAME",
                      help="only papers of this collection or source file; repeat for any of several")
+
+    passwd = commands.add_parser("passwd", help="print a line for ASSISTANT_AUTH_FILE: the user and a bcrypt hash "
+                                 "of a password (asked for; read from stdin when it is not a terminal)")
+    passwd.add_argument("user")
 
     commands.add_parser("mcp", help="serve the MCP tools (search_papers, ask, get_paper) on stdin/stdout, for "
                         "clients that launch their servers (Claude Desktop, Cursor, VS Code)")
@@ -112,6 +116,8 @@ def run() -> NoReturn:
 def _run(args: argparse.Namespace) -> int:
     from ..settings import load_settings
 
+    if args.command == "passwd":
+        return commands.passwd(args.user)
     if args.command == "settings":
         from .settings_doc import settings_table
 
@@ -137,7 +143,7 @@ def _run(args: argparse.Namespace) -> int:
     if notice := store.notice():
         print(f"note: {notice}", file=sys.stderr)
     if args.command == "sync":
-        return _sync(args, settings, store)
+        return commands.sync(args, settings, store)
     if args.command == "ingest":
         # The library's ingest without the Assistant: nothing of the answering side is imported.
         from ..index.ingest import ingest
@@ -163,7 +169,7 @@ def _run(args: argparse.Namespace) -> int:
 
         assistant = Assistant(settings, store=store)
     if args.command == "eval":
-        return _eval(assistant, args)
+        return commands.run_eval(assistant, args)
     if args.command in ("titles", "names"):
         from ..corpus import load_papers
         from ..eval.sets import name_questions, title_questions
@@ -196,77 +202,6 @@ def _run(args: argparse.Namespace) -> int:
             print(_render(answer))
         return 0
     raise AssertionError(args.command)
-
-
-def _sync(args: argparse.Namespace, settings, store) -> int:
-    from ..index import sync
-
-    def embedding():
-        from ..index.embedding import make_embedding
-
-        return make_embedding(settings)
-
-    only = lambda source: True  # noqa: E731
-    if args.feed == "arxiv":
-        if not args.category or not args.since:
-            raise SettingsError("sync arxiv needs --category (e.g. cs.LG) and --since YYYY-MM-DD")
-        path = sync.follow_arxiv(settings, store, args.category, args.since)
-        only = lambda source: source.path == str(path.resolve())  # noqa: E731
-    results = sync.sync(settings, store, embedding, progress=not args.quiet, only=only, limit=args.max)
-    for result in results:
-        print(result.line())
-    if not results:
-        print("no sources yet: `assistant ingest FILE` or `assistant sync arxiv ...` adds one", file=sys.stderr)
-    if args.watch:
-        print(f"watching {len(results)} source(s) every {args.interval:g} s; Ctrl-C stops", file=sys.stderr, flush=True)
-        for results in sync.watch(settings, store, embedding, args.interval):
-            for result in results:
-                print(result.line(), flush=True)
-    return 0
-
-
-def _eval(assistant, args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from ..eval.evaluate import check, evaluate, parse_config, regressions
-    from ..eval.report import console_table, report_data, write_reports
-    from ..eval.sets import load_questions
-
-    configs = [c.strip() for c in (args.compare or "default").split(",") if c.strip()]
-    for config in configs:
-        parse_config(config)  # a typo fails before minutes of work
-    report = assistant.ensure_corpus()
-    if report is not None:
-        print(report.summary(), file=sys.stderr)
-    known = assistant.store.stored_papers()
-    questions = [q for path in args.questions for q in load_questions(path, known=known, split=args.split)]
-    runs = [evaluate(assistant, questions, args.k, config, progress=not args.quiet) for config in configs]
-    settings = {"embed_model": assistant.settings.embed_model, "retriever": assistant.settings.retriever,
-                "mode": assistant.settings.effective_mode.value, "min_support": assistant.settings.min_support,
-                "k": args.k, "llm": assistant.llm.describe() if assistant.llm else None}
-    set_name = " + ".join(Path(p).name for p in args.questions) + (f" ({args.split})" if args.split else "")
-    data = report_data(runs, set_name, settings)
-    out = Path(args.out or Path("reports") / "+".join(Path(p).stem for p in args.questions))
-    paths = write_reports(data, out)
-    print(console_table(data))
-    print("wrote " + ", ".join(str(p) for p in paths))
-
-    first = data["configs"][configs[0]]["metrics"]
-    limits = {name: getattr(args, f"limit_{name}") for name in METRICS}
-    failures = check(
-        first,
-        {n: v for n, v in limits.items() if v is not None and METRICS[n][1]},
-        {n: v for n, v in limits.items() if v is not None and not METRICS[n][1]},
-    )
-    if args.baseline:
-        baseline = json.loads(Path(args.baseline).read_text(encoding="utf-8"))["configs"]
-        for config in configs:
-            if config in baseline:
-                failures += [f"{config}: {f}" for f in regressions(data["configs"][config]["metrics"],
-                                                                  baseline[config]["metrics"], args.tolerance)]
-    for failure in failures:
-        print(f"FAIL: {failure}", file=sys.stderr)
-    return 1 if failures else 0
 
 
 def _render(answer) -> str:

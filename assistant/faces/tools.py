@@ -29,16 +29,18 @@ if TYPE_CHECKING:
 
 
 class Tools:
-    def __init__(self, answering: Callable[[], Answering | Remote], ready: Callable[[], None] | None = None) -> None:
+    def __init__(self, answering: Callable[[], Answering | Remote], ready: Callable[[], None] | None = None,
+                 limit: Callable[[gr.Request | None], None] | None = None) -> None:
         self._answering = answering  # the app opens its answering side after serving the page
         self._ready = ready or (lambda: None)  # raises QuestionError while the first ingest runs
+        self._limit = limit or (lambda request: None)  # raises RateLimited past ASSISTANT_RATE_LIMIT
 
     @property
     def answering(self) -> Answering | Remote:
         return self._answering()
 
     def search_papers(self, query: str, k: int = 5, since: str = "", until: str = "", categories: str = "",
-                      collections: str = "") -> str:
+                      collections: str = "", request: gr.Request = None) -> str:
         """Find the papers in the collection that best match a query, best first.
 
         Args:
@@ -52,10 +54,11 @@ class Tools:
         Returns:
             JSON: a list of papers with paper_id, title, date, url, the best-matching passage and its score (cosine similarity).
         """
-        return self._call(lambda: search_papers(self.answering, query, k, since, until, categories, collections))
+        return self._call(lambda: search_papers(self.answering, query, k, since, until, categories, collections),
+                          request)
 
     def ask(self, question: str, mode: str = "auto", top_k: int = 5, since: str = "", until: str = "",
-            categories: str = "", collections: str = "") -> str:
+            categories: str = "", collections: str = "", request: gr.Request = None) -> str:
         """Answer a question from the paper abstracts, citing them as [n], or decline when they do not cover it.
 
         Args:
@@ -70,7 +73,8 @@ class Tools:
         Returns:
             JSON: the answer text with [n] markers, sources (sources[n-1] is [n]), whether it declined, and why.
         """
-        return self._call(lambda: ask(self.answering, question, mode, top_k, since, until, categories, collections))
+        return self._call(lambda: ask(self.answering, question, mode, top_k, since, until, categories, collections),
+                          request)
 
     def get_paper(self, paper_id: str) -> str:
         """One paper of the collection: its title, whole abstract and metadata.
@@ -83,9 +87,13 @@ class Tools:
         """
         return self._call(lambda: get_paper(self.answering, paper_id))
 
-    def _call(self, run) -> str:
+    def _call(self, run, counted: gr.Request | None | bool = False) -> str:
+        """``counted``: the request of a search or an answer, which the rate limit counts (reading a
+        paper does not)."""
         try:
             self._ready()
+            if counted is not False:
+                self._limit(counted)
             return json.dumps(run(), ensure_ascii=False)
         except AssistantError as exc:
             raise gr.Error(str(exc), print_exception=False) from None

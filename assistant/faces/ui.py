@@ -84,8 +84,11 @@ class ChatApp(Chat):
                                     gr.DownloadButton(visible=False)),
                            outputs=[chatbot, panel, convo, box, selected, save_markdown, save_bibtex],
                            api_visibility="private")
+            # Off the queue: Gradio's MCP route then calls a tool in place, with the caller's request
+            # (its sign-in counts it against the caller's rate limit); a queued tool is called through
+            # a client Gradio opens to its own URL, which sign-in turns away.
             for tool in (self.tools.search_papers, self.tools.ask, self.tools.get_paper):
-                gr.api(tool, api_name=tool.__name__)
+                gr.api(tool, api_name=tool.__name__, queue=False)
 
             demo.load(self.status, outputs=[status], api_visibility="private", show_progress="hidden")
             demo.load(self.facets, outputs=[categories, collections], api_visibility="private",
@@ -99,10 +102,15 @@ class ChatApp(Chat):
     def launch(self, demo: gr.Blocks, **kwargs: Any):
         from starlette.middleware import Middleware
 
+        from .access import Accounts, Guard, check_exposure
         from .asgi import McpPath
 
+        check_exposure(self.settings)
+        middleware = [Middleware(McpPath)]
+        if (accounts := Accounts.of(self.settings)) is not None:
+            middleware.append(Middleware(Guard, accounts=accounts))  # every route, the MCP one included
         kwargs.setdefault("mcp_server", self.settings.mcp_server)
-        kwargs.setdefault("app_kwargs", {"middleware": [Middleware(McpPath)]})
+        kwargs.setdefault("app_kwargs", {"middleware": middleware})
         return demo.launch(
             server_name=self.settings.host, server_port=self.settings.port, share=False,
             css=CSS, head=HEAD, footer_links=["api"], show_error=False, **kwargs,

@@ -9,6 +9,7 @@ ingest idempotent and safe to interrupt: a paper whose chunks are missing or sta
 from __future__ import annotations
 
 import contextlib
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -265,10 +266,16 @@ def _connect(settings: Settings):
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     try:
         if settings.chroma_host:
-            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+            token = settings.chroma_token.get_secret_value() if settings.chroma_token else None
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings,
+                                       headers={"Authorization": f"Bearer {token}"} if token else None)
         Path(settings.vectorstore_dir).mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(settings.vectorstore_dir), settings=chroma_settings)
     except Exception as exc:  # connection refused, bad path, incompatible on-disk format...
+        if settings.chroma_host and re.search(r"\b(?:401|403)\b|unauthori[sz]ed|forbidden", str(exc), re.IGNORECASE):
+            why = ("refused the token in ASSISTANT_CHROMA_TOKEN" if settings.chroma_token else
+                   "requires a token and none was sent (set ASSISTANT_CHROMA_TOKEN)")
+            raise StoreError(f"the Chroma server at {_where(settings)} {why}") from None
         raise StoreError(f"cannot open the Chroma store at {_where(settings)}: {exc}") from exc
 
 
