@@ -2,20 +2,30 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 QUESTION ?= How does low-bit quantization interact with undertrained models?
 
-.PHONY: setup run ask ingest test test-fast browser inspector clean
+.PHONY: setup setup-test run ask ingest test test-fast browser inspector lock clean
 
-$(STAMP): pyproject.toml requirements.lock
+# Running needs only the pins of requirements-run.lock, installed as they are (no resolver): no torch,
+# no test packages.
+$(RUN_STAMP): pyproject.toml requirements-run.lock
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --no-deps -r requirements-run.lock
+	$(BIN)/pip install --quiet --no-deps -e . --config-settings editable_mode=compat
+	touch $(RUN_STAMP)
+
+$(TEST_STAMP): $(RUN_STAMP) requirements.lock
 	# torch (only the tests' reference for the ONNX embedding) first and pinned: the local CPU build,
 	# never the multi-GB CUDA one.
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]' --config-settings editable_mode=compat
-	touch $(STAMP)
+	touch $(TEST_STAMP)
 
-setup: $(STAMP)
+setup: $(RUN_STAMP)
+
+setup-test: $(TEST_STAMP)
 
 # The chat UI at http://127.0.0.1:7860; the first start indexes the bundled corpus (about a minute).
 run: setup
@@ -27,10 +37,10 @@ ask: setup
 ingest: setup
 	$(BIN)/assistant ingest
 
-test: setup browser inspector
+test: setup-test browser inspector
 	$(BIN)/python -m pytest
 
-test-fast: setup inspector
+test-fast: setup-test inspector
 	$(BIN)/python -m pytest -m "not slow"
 
 # The browser tests drive Debian's chromium (Playwright cannot download browsers offline).
@@ -46,6 +56,10 @@ inspector: $(INSPECTOR)
 
 $(INSPECTOR):
 	npm install --prefix .cache/inspector --no-audit --no-fund --loglevel=error @modelcontextprotocol/inspector@2.12.0
+
+# After changing requirements.lock: the pins running needs, from the test environment's metadata.
+lock: setup-test
+	$(BIN)/python .ci/run_lock.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -164,12 +164,13 @@ class Focus:
     count: bool = False  # "how many": the figure comes just before the word ("64 GPUs")
     loose: bool = False  # words of no known group ("observations"): any figure of the sentence may give it
     name: bool = False  # a named thing (a dataset, a GPU): a name must stand next to them
+    verbs: tuple[str, ...] = ()  # "which models does quantization favor": "favors ... models" answers too
     found: bool | None = None  # whether the papers answered from give it (None: not looked for)
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "asks": self.asks, "words": list(self.words), "terms": list(self.terms),
                 "qualifiers": list(self.qualifiers), "figure": self.figure, "count": self.count, "loose": self.loose,
-                "name": self.name, "found": self.found}
+                "name": self.name, "verbs": list(self.verbs), "found": self.found}
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,12 @@ def test_a_named_thing_needs_a_name_next_to_the_word():
     dataset = focus_of("Which dataset does AWQ calibrate on?")
     assert carries("AWQ calibrates on the Pile dataset.", dataset, strict=True)
     assert not carries("AWQ does not overfit to the calibration set and its data layout.", dataset, strict=True)
+    assert not carries("AWQ calibrates on a small dataset.", dataset, strict=True)
+    # "Which models does X favor?" is answered by the models it favors, described rather than named
+    favored = focus_of("Which models does low-bit quantization favor according to the 100T study?")
+    assert carries("We reveal that low-bit quantization favors undertrained large language models (LLMs).",
+                   favored, strict=True)
+    assert not carries("Low-bit quantization degrades the models we study.", favored, strict=True)
     license_ = focus_of("What license is QuEST released under?")
     assert carries("All models are publicly accessible under Apache 2.0.", license_)
     assert not carries("Our code is available on GitHub.", license_)

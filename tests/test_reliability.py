@@ -143,3 +143,15 @@ def test_a_running_assistant_sees_papers_ingested_by_another_process(assistant, 
     assert found.papers[0].title == "Markup Quarantine for Scripts"
     for kind in ("dense", "bm25"):
         assert "Markup Quarantine for Scripts" in [p.title for p in assistant.retriever.retrieve(question, kind=kind).papers]
+
+
+@pytest.mark.parametrize("kind", ["hybrid", "dense"])
+def test_a_stored_record_that_names_no_paper_is_never_a_source(assistant, kind):
+    # What an embedded store can hold after its writer is killed mid-write: a vector without the
+    # metadata that says whose chunk it is. It must not stop the question from being answered.
+    question = "How does QLoRA fine-tune quantized models?"
+    vector = assistant.retriever.embedding.get_query_embedding(question)
+    assistant.store.collection.add(ids=["stray"], embeddings=[vector], documents=[question])
+    found = assistant.retriever.retrieve(question, k=5, kind=kind)
+    assert found.papers and all(p.paper_id for p in found.papers)
+    assert "stray" not in [passage.chunk_id for p in found.papers for passage in p.passages]

@@ -12,49 +12,13 @@ qualifier the question names ("accuracy on MMLU") must be in the sentence too.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from ..index.terms import stem
 from ..models import Focus
 from .extractive import Form, question_form
+from .focus_words import AUX, ENTITY_NOUNS, GROUP_OF, GROUPS, NEEDS_NAME, QUANTITY_NOUNS
 
-# Words of a group name the same thing; a question's word reaches a sentence through its group. Whole
-# words (singular), since stems mix groups: 'accelerators' and 'accelerating' share one.
-_GROUPS = {
-    "gpu": "gpu accelerator a100 h100 h800 v100 p100 a6000 4090 3090 tpu device node card",
-    "memory": "memory footprint gb mb tb gib mib vram ram storage",
-    "speed": "speed speedup speed-up faster latency throughput wall-clock time fps",
-    "frame": "frame fps",
-    "time": "time hour day minute second gpu-hour wall-clock week",
-    "accuracy": "accuracy score point top-1 f1 bleu rouge pass@1 em perplexity performance win-rate map ap auc "
-                "mape mae rmse recall precision wer cer error",
-    "size": "size parameter param billion million",
-    "parameter": "parameter param size billion million",
-    "token": "token",
-    "license": "license licensed licence licensing apache mit cc-by permissive",
-    "code": "code github available availability release released open-source weight checkpoint",
-    "cost": "cost flop compute gpu-hour dollar budget",
-    "language": "language multilingual",
-    "dataset": "dataset corpus corpora data",
-    "benchmark": "benchmark dataset suite",
-    "model": "model backbone architecture llm",
-    "baseline": "baseline",
-    "reduction": "reduction reduce reduced cut saving save less fewer smaller",
-    "improvement": "improvement improve improved gain boost better higher increase",
-    "compression": "compression compress compressed ratio",
-    "length": "length long longer context window",
-    "layer": "layer depth",
-    "expert": "expert",
-    "share": "share percentage percent fraction proportion %",
-}
-_GROUP_OF = {word: group for group, members in _GROUPS.items() for word in members.split()}
-# Named things whose answer is a name next to the word (a dataset's, a GPU's), not the word alone.
-_NEEDS_NAME = frozenset("gpu dataset benchmark model baseline backbone architecture optimizer tokenizer teacher "
-                        "student metric language hardware library framework corpus task".split())
-
-_AUX = frozenset("do does did is are was were be been can could will would has have had should may might "
-                 "in on of for to per at with when across by from than that which the a an its their it they "
-                 "compared relative over versus vs against before after while come comes came".split())
 FIGURE_ASKED = "the figure asked for"
 _ARTICLES = frozenset({"a", "an", "the"})
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
@@ -66,16 +30,6 @@ _ADJ_GROUP = {"fast": "speed", "quickly": "speed", "large": "size", "big": "size
               "long": "length", "accurate": "accuracy", "accurately": "accuracy"}
 _TAKES_TIME = re.compile(r"\b(take|takes|took|train|training|pretrain|pre-train|run|runs)\b", re.IGNORECASE)
 _COMPARATIVES = frozenset("faster slower better worse more less larger smaller higher lower cheaper".split())
-# Nouns that, asked for with what/which, name a quantity; and those that name a thing.
-_QUANTITY_NOUNS = frozenset(
-    "accuracy score speedup speed-up throughput latency perplexity percentage share size number reduction "
-    "improvement gain rate cost fid bleu mfu ratio compression memory footprint parameters tokens time "
-    "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
-    "precision bpb".split())
-_ENTITY_NOUNS = frozenset(
-    "license licence dataset datasets benchmark benchmarks model models baseline baselines hardware gpu gpus "
-    "architecture backbone language languages optimizer tokenizer teacher student metric metrics task tasks "
-    "corpus corpora library framework".split())
 _LEADING_WHAT = re.compile(r"\s*(?:what|which)\b", re.IGNORECASE)
 _WHAT = re.compile(r"\b(?:what|which)\s+(?P<x>(?:[\w@.+-]+\s*){1,6})", re.IGNORECASE)
 _VERB_OBJECT = re.compile(
@@ -140,20 +94,39 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
     phrase = [w.casefold() for w in written]
     for i, word in enumerate(phrase):
         following = phrase[i + 1] if i + 1 < len(phrase) else ""
-        if word in _ENTITY_NOUNS and (following in _QUANTITY_NOUNS or _singular(following) in _QUANTITY_NOUNS):
+        if word in ENTITY_NOUNS and (following in QUANTITY_NOUNS or _singular(following) in QUANTITY_NOUNS):
             continue  # "model sizes": the quantity names it
-        if word in _QUANTITY_NOUNS or _singular(word) in _QUANTITY_NOUNS:
-            attribute = [w for w in written[: i + 1] if w.casefold() not in _AUX][-3:]
+        if word in QUANTITY_NOUNS or _singular(word) in QUANTITY_NOUNS:
+            attribute = [w for w in written[: i + 1] if w.casefold() not in AUX][-3:]
             return _quantity(question, attribute, f"the {' '.join(attribute)}", own)
-        if word in _ENTITY_NOUNS:
+        if word in ENTITY_NOUNS:
             base = _singular(word)
             return Focus("entity", f"the {written[i]}", (base,), _group(base), _qualifiers(question, own),
-                         name=_GROUP_OF.get(base, base) in _NEEDS_NAME or base in _NEEDS_NAME)
-        if word in _AUX:
+                         name=GROUP_OF.get(base, base) in NEEDS_NAME or base in NEEDS_NAME,
+                         verbs=_verbs(question[match.start("x"):], own))
+        if word in AUX:
             continue
         if i >= 2:
             break
     return None
+
+
+def _verbs(clause: str, own: set[str]) -> tuple[str, ...]:
+    """The plain words after "does/do/did" in "which models does low-bit quantization favor": one of
+    them is the verb whose object the answer is."""
+    match = re.search(r"\b(?:does|do|did)\s+(?P<rest>[^?]*)", clause, re.IGNORECASE)
+    if not match:
+        return ()
+    words = re.findall(r"[a-z]+", match["rest"])  # lower case only: names are not verbs
+    return tuple(w for w in dict.fromkeys(words) if len(w) > 3 and w not in AUX and w not in own)
+
+
+def _described(lowered: list[str], verb: int, noun: int, verbs: Sequence[str]) -> bool:
+    """Whether the question's verb, at ``verb``, takes the asked noun as its object with words that say
+    which ("favors undertrained large language models"); "calibrates on a small dataset" names none."""
+    between = lowered[verb + 1 : noun]
+    return any(lowered[verb] in (v, v + "s", v + "es", v + "d", v + "ed") for v in verbs) \
+        and bool(between) and not any(w in AUX for w in between)
 
 
 def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda name: False,
@@ -186,7 +159,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         return any(_is_figure(tokens[j]) for i in places
                    for j in range(max(0, i - before), min(len(tokens), i + after + 1)))
     if focus.name:
-        return any(_is_name(tokens, j, common) for i in places for j in _near(i, _NAME_NEAR, len(tokens)) if j != i)
+        return any(_is_name(tokens, j, common) for i in places for j in _near(i, _NAME_NEAR, len(tokens)) if j != i) \
+            or any(_described(lowered, j, i, focus.verbs) for i in places for j in range(max(0, i - _FIGURE_NEAR), i))
     return True
 
 
@@ -205,14 +179,14 @@ def _says(word: str, stems: set[str], terms: set[str]) -> bool:
 def _quantity(question: str, words: list[str], asks: str, own: set[str], count: bool = False) -> Focus:
     words = [w.casefold() for w in words if w]
     terms = {t for w in words for t in _group(_singular(w))}
-    loose = bool(words) and not any(_GROUP_OF.get(_singular(w)) or _GROUP_OF.get(w) for w in words)
+    loose = bool(words) and not any(GROUP_OF.get(_singular(w)) or GROUP_OF.get(w) for w in words)
     return Focus("quantity", asks, tuple(words), tuple(sorted(terms)), _qualifiers(question, own), figure=True,
                  count=count, loose=loose)
 
 
 def _group(word: str) -> tuple[str, ...]:
-    group = _GROUP_OF.get(word) or _GROUP_OF.get(_singular(word))
-    return tuple(sorted(_GROUPS[group].split())) if group else (word,)
+    group = GROUP_OF.get(word) or GROUP_OF.get(_singular(word))
+    return tuple(sorted(GROUPS[group].split())) if group else (word,)
 
 
 def _phrase(text: str, noun_phrase: bool = False) -> list[str]:
@@ -223,7 +197,7 @@ def _phrase(text: str, noun_phrase: bool = False) -> list[str]:
         lowered = word.casefold()
         if lowered in _ARTICLES:
             continue
-        if lowered in _AUX or (out and not noun_phrase and lowered.endswith(("ed", "ing")) and lowered not in _GROUP_OF):
+        if lowered in AUX or (out and not noun_phrase and lowered.endswith(("ed", "ing")) and lowered not in GROUP_OF):
             break
         out.append(word)
         if len(out) == 3:

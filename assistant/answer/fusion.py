@@ -42,6 +42,13 @@ class MaskedBM25(BaseRetriever):
                 for doc, score in zip(indexes[0], scores[0]) if score > 0]
 
 
+def ours(hits: list[NodeWithScore]) -> list[NodeWithScore]:
+    """The hits that are chunks of a paper. Chroma can answer with a record it holds no metadata for
+    (an embedded store whose writer was killed mid-write leaves the vector index ahead of its
+    metadata until the next write): such a hit names no paper and cannot be cited."""
+    return [hit for hit in hits if "paper_id" in hit.node.metadata]
+
+
 class _Recorded(BaseRetriever):
     """Passes retrieval through and keeps the hits, so fusion's inputs stay visible to the caller."""
 
@@ -51,7 +58,7 @@ class _Recorded(BaseRetriever):
         self.top_paper: str | None = None
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        hits = self.inner.retrieve(query_bundle)
+        hits = ours(self.inner.retrieve(query_bundle))
         self.top_paper = hits[0].node.metadata["paper_id"] if hits else None
         return hits
 

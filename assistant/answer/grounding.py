@@ -194,9 +194,9 @@ def check_claims(text: str, sources: Sequence[Sequence[StoredSentence]],
     sentences = [s for line in text.splitlines() for s in split_sentences(line) if s.strip()]
     plain = [_LIST_MARK.sub("", CITATION.sub("", s)).strip() for s in sentences]
     # Follow-on sentences take the citations and the subject of the sentence before them.
-    citations, resolved = [], []
+    citations, resolved, of_asked = [], [], []
     previous: tuple[int, ...] = ()
-    subject = ""
+    subject, subject_cited = "", ()
     for sentence, bare in zip(sentences, plain):
         cited = tuple(dict.fromkeys(int(n) for n in CITATION.findall(sentence)))
         follow_on = bool(_ANAPHOR.match(bare) or _LATER_ANAPHOR.match(bare))
@@ -204,11 +204,15 @@ def check_claims(text: str, sources: Sequence[Sequence[StoredSentence]],
             cited = previous
         resolved.append(_resolve(bare, subject) if follow_on and subject else bare)
         citations.append(cited)
+        # Said of the paper asked about: cites it, or goes on from a sentence that did
+        # ("Muon is an optimizer [1]. It scales to 235B parameters [2].").
+        of_asked.append(asked in cited or (follow_on and asked in subject_cited))
         previous = cited or previous
-        subject = next(iter(written_names(bare)), "") if not follow_on else subject
+        if not follow_on:
+            subject, subject_cited = next(iter(written_names(bare)), ""), cited
     vectors = np.asarray(embed(resolved), dtype=np.float32) if resolved else np.zeros((0, 1), np.float32)
     claims = []
-    for sentence, bare, cited, vector in zip(sentences, plain, citations, vectors):
+    for sentence, bare, cited, vector, about_asked in zip(sentences, plain, citations, vectors, of_asked):
         stated_figures, stated_names, stated_numbers = figures(bare), names(bare), plain_numbers(bare)
         if not cited:
             introduced = _abbreviations(bare)  # "mixture-of-experts (MoE)": a term explained, not a source's claim
@@ -229,7 +233,7 @@ def check_claims(text: str, sources: Sequence[Sequence[StoredSentence]],
         asked_text = " ".join(s.text for s in sources[asked - 1]) if asked and asked <= len(sources) else ""
         borrowed = sorted({f"{n}{k}" for n, k in stated_figures - figures(asked_text)}
                           | (stated_numbers - all_numbers(asked_text))) if asked else []
-        if asked in cited and borrowed and not missing_figures:  # said of the paper asked about
+        if about_asked and borrowed and not missing_figures:
             claim = Claim(sentence, cited, OTHER_PAPER, best, similarity,
                           f"{', '.join(borrowed)} is not from [{asked}], the paper the question asks about")
         elif missing_figures:

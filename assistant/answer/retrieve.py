@@ -30,7 +30,7 @@ from ..index.vocabulary import TermStats
 from ..models import listed
 from ..settings import Settings
 from .filters import Filters
-from .fusion import MaskedBM25, fuse
+from .fusion import MaskedBM25, fuse, ours
 
 _PASSAGES_PER_PAPER = 3
 logger = logging.getLogger(__name__)
@@ -192,7 +192,7 @@ class Retriever:
         elif kind == "hybrid":
             hits, leaders = fuse(retrievers, bundle, self.settings)
         else:
-            hits, leaders = retrievers[kind].retrieve(bundle), []
+            hits, leaders = ours(retrievers[kind].retrieve(bundle)), []
         papers = self._group(hits, k, vector, leaders)
         return Retrieval(query=query, papers=papers, query_embedding=vector, seconds=time.perf_counter() - started)
 

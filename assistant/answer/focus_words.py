@@ -1,0 +1,50 @@
+"""The words a question's focus is read with (``focus.py``): groups of words that name the same thing,
+the things whose answer is a name, and the nouns that ask for a quantity or for a thing."""
+
+# Words of a group name the same thing; a question's word reaches a sentence through its group. Whole
+# words (singular), since stems mix groups: 'accelerators' and 'accelerating' share one.
+GROUPS = {
+    "gpu": "gpu accelerator a100 h100 h800 v100 p100 a6000 4090 3090 tpu device node card",
+    "memory": "memory footprint gb mb tb gib mib vram ram storage",
+    "speed": "speed speedup speed-up faster latency throughput wall-clock time fps",
+    "frame": "frame fps",
+    "time": "time hour day minute second gpu-hour wall-clock week",
+    "accuracy": "accuracy score point top-1 f1 bleu rouge pass@1 em perplexity performance win-rate map ap auc "
+                "mape mae rmse recall precision wer cer error",
+    "size": "size parameter param billion million",
+    "parameter": "parameter param size billion million",
+    "token": "token",
+    "license": "license licensed licence licensing apache mit cc-by permissive",
+    "code": "code github available availability release released open-source weight checkpoint",
+    "cost": "cost flop compute gpu-hour dollar budget",
+    "language": "language multilingual",
+    "dataset": "dataset corpus corpora data",
+    "benchmark": "benchmark dataset suite",
+    "model": "model backbone architecture llm",
+    "baseline": "baseline",
+    "reduction": "reduction reduce reduced cut saving save less fewer smaller",
+    "improvement": "improvement improve improved gain boost better higher increase",
+    "compression": "compression compress compressed ratio",
+    "length": "length long longer context window",
+    "layer": "layer depth",
+    "expert": "expert",
+    "share": "share percentage percent fraction proportion %",
+}
+GROUP_OF = {word: group for group, members in GROUPS.items() for word in members.split()}
+# Named things whose answer is a name next to the word (a dataset's, a GPU's), not the word alone.
+NEEDS_NAME = frozenset("gpu dataset benchmark model baseline backbone architecture optimizer tokenizer teacher "
+                        "student metric language hardware library framework corpus task".split())
+
+AUX = frozenset("do does did is are was were be been can could will would has have had should may might "
+                 "in on of for to per at with when across by from than that which the a an its their it they "
+                 "compared relative over versus vs against before after while come comes came".split())
+# Nouns that, asked for with what/which, name a quantity; and those that name a thing.
+QUANTITY_NOUNS = frozenset(
+    "accuracy score speedup speed-up throughput latency perplexity percentage share size number reduction "
+    "improvement gain rate cost fid bleu mfu ratio compression memory footprint parameters tokens time "
+    "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
+    "precision bpb".split())
+ENTITY_NOUNS = frozenset(
+    "license licence dataset datasets benchmark benchmarks model models baseline baselines hardware gpu gpus "
+    "architecture backbone language languages optimizer tokenizer teacher student metric metrics task tasks "
+    "corpus corpora library framework".split())
