@@ -20,6 +20,10 @@ from ..settings import HASH_MODEL, LOCAL_EMBED_MODEL
 from . import heap
 
 MAX_TOKENS = 256  # all-MiniLM-L6-v2's limit; chunking keeps passages under it
+# Padded tokens per run of the model. Attention grows with the square of the length: 64 abstracts of
+# 256 tokens held 540 MiB in one run. Runs of about 1,024 tokens (4 abstracts, 30 sentences) were
+# 1.3x faster over the bundled corpus and held 90 MiB (benchmarks/README.md, "Embedding").
+BATCH_TOKENS = 1024
 
 
 class Encoder:
@@ -37,23 +41,32 @@ class Encoder:
         self.run_options.add_run_config_entry("memory.enable_memory_arena_shrinkage", "cpu:0")
         tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         tokenizer.enable_truncation(MAX_TOKENS)
-        tokenizer.enable_padding()
+        tokenizer.no_padding()  # each run pads to its own longest text
         self.tokenizer = tokenizer
         heap.trim()  # the parsed graph, copied into the session and freed, would stay resident
 
     def encode(self, texts: list[str], mini_batch: int = 64) -> list[list[float]]:
-        # Sorted by length, so each mini-batch pads to about its own length, not the longest text's.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        """Unit vectors of ``texts``, run shortest first in runs of at most ``mini_batch`` texts and
+        about ``BATCH_TOKENS`` padded tokens, so each run pads only to its own longest text."""
+        encoded = [e.ids for e in self.tokenizer.encode_batch(texts)]
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i]))
         vectors: list[list[float] | None] = [None] * len(texts)
-        for start in range(0, len(order), mini_batch):
-            chosen = order[start : start + mini_batch]
-            encoded = self.tokenizer.encode_batch([texts[i] for i in chosen])
-            feed = {
-                "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
-                "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
-            }
+        start = 0
+        while start < len(order):
+            end = start + 1
+            while end < len(order) and end - start < mini_batch and (end - start + 1) * len(encoded[order[end]]) <= BATCH_TOKENS:
+                end += 1
+            chosen = order[start:end]
+            width = len(encoded[chosen[-1]])
+            ids = np.zeros((len(chosen), width), dtype=np.int64)
+            mask = np.zeros((len(chosen), width), dtype=np.int64)
+            for row, i in enumerate(chosen):
+                ids[row, : len(encoded[i])] = encoded[i]
+                mask[row, : len(encoded[i])] = 1
+            feed = {"input_ids": ids, "attention_mask": mask}
             for i, vector in zip(chosen, self.session.run(None, feed, self.run_options)[0]):
                 vectors[i] = vector.tolist()
+            start = end
         return vectors  # type: ignore[return-value]
 
 
