@@ -30,15 +30,15 @@ from .answer.retrieve import Retrieval, RetrievedPaper, Retriever
 from .answer.spelling import correct
 from .corpus import BUNDLED_COLLECTION
 from .errors import LLMError, PaperNotFound, QuestionError
-from .index import heap, sources
+from .index import backfill, heap, sources
 from .index.chunking import split_sentences
 from .index.embedding import make_embedding
 from .index.ingest import IngestReport, ingest
-from .index.records import StoredSentence, sentences_of
+from .index.records import StoredSentence, paper_fields, sentences_of
 from .index.store import PaperStore
 from .index.terms import names, words
 from .index.vocabulary import TermStats
-from .models import Answer, Delta, Evidence, Source, Turn, listed
+from .models import Answer, Delta, Evidence, Source, Turn
 from .settings import MAX_TOP_K, Mode, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ class Assistant:
         self._embedding = embedding
         self._embedding_lock = threading.Lock()
         self.store = store or PaperStore(self.settings)
+        self.questions = backfill.QuestionsFirst()
         self.llm: LLMClient | None = None
         if self.settings.llm_configured:
             from .answer.llm import LLMClient  # openai is imported only by those who configured an LLM
@@ -94,12 +95,19 @@ class Assistant:
     # Corpus ---------------------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[Path | str] | None = None, progress: bool = True,
-               on_progress: Callable[[int, int], None] | None = None, collection: str | None = None) -> IngestReport:
+               on_progress: Callable[[int, int], None] | None = None, collection: str | None = None,
+               sentences_now: bool = True) -> IngestReport:
         """``collection`` names the papers' collection for filters (default: each file's name; the
-        bundled corpus is "daily-papers")."""
+        bundled corpus is "daily-papers"). ``sentences_now`` off: ``fill_sentences`` embeds them later."""
         if not paths:
             paths, collection = [self.settings.corpus_dir], collection or BUNDLED_COLLECTION
-        return ingest(paths, self.settings, self.store, lambda: self.embedding, progress, on_progress, collection)
+        return ingest(paths, self.settings, self.store, lambda: self.embedding, progress, on_progress, collection,
+                      sentences_now=sentences_now)
+
+    def fill_sentences(self, on_progress: Callable[[int, int], None] | None = None) -> int:
+        """Embed the abstract sentences an ingest left for later (``index/backfill.py``); papers filled."""
+        with self.store.write_lock():
+            return backfill.fill(self.store, lambda: self.embedding, on_progress, self.questions)
 
     def sync(self, progress: bool = False) -> list:
         """Read every source ingested so far again and apply the difference (``index/sync.py``);
@@ -152,13 +160,7 @@ class Assistant:
             records = self.store.records_where({"$and": [{"arxiv_id": key}, {"chunk_index": 0}]})
         if not records:
             raise PaperNotFound(f"No paper with id {key!r} in the collection.")
-        meta = next(iter(records.values()))
-        return {
-            "paper_id": meta["paper_id"], "title": meta["title"], "abstract": meta.get("abstract", ""),
-            "url": meta.get("url", ""), "date": meta.get("date", ""), "authors": list(listed(meta.get("authors"))),
-            "categories": list(listed(meta.get("categories"))), "doi": meta.get("doi", ""), "arxiv_id": meta.get("arxiv_id", ""),
-            "collection": meta.get("collection", ""), "source": meta.get("source", ""),
-        }
+        return paper_fields(next(iter(records.values())))
 
     # Questions ------------------------------------------------------------------------------------
 
@@ -171,12 +173,16 @@ class Assistant:
         assert answer is not None
         return answer
 
-    def stream(self, question: str, history: Sequence[Turn] = (), *, mode: str | None = None,
-               top_k: int | None = None, retriever: str | None = None,
-               filters: Filters | None = None) -> Iterator[Delta | Answer]:
+    def stream(self, question: str, history: Sequence[Turn] = (), **options) -> Iterator[Delta | Answer]:
         """Text deltas while the answer is written, then the ``Answer``. Raises only ``QuestionError``.
 
-        ``filters`` restrict the papers searched and cited (dates, categories, collections)."""
+        Options: ``mode``, ``top_k``, ``retriever``, and ``filters`` that restrict the papers searched
+        and cited (dates, categories, collections). A sentence fill in progress waits for it."""
+        with self.questions.asking():
+            yield from self._stream(question, history, **options)
+
+    def _stream(self, question: str, history: Sequence[Turn], *, mode: str | None = None, top_k: int | None = None,
+                retriever: str | None = None, filters: Filters | None = None) -> Iterator[Delta | Answer]:
         question = clean_question(question, self.settings.max_question_chars)
         try:
             chosen = Mode(mode) if mode else self.settings.effective_mode
@@ -213,7 +219,7 @@ class Assistant:
         t = time.perf_counter()
         ids = [p.paper_id for p in found.papers]
         records = self.store.paper_records(ids)  # one read: sentences for every mode, abstracts for the LLM
-        sentences = sentences_of(records, ids)
+        sentences = sentences_of(records, ids, self.embedding.get_text_embedding_batch)
         evidence = self._evidence(query, found, sentences, stats, corrections, may_name=not listing,
                                   followed=bool(previous))
         named = found.papers[evidence.paper].title if evidence.named_paper is not None else ""

@@ -206,3 +206,15 @@ def test_a_token_reaches_a_chroma_server_that_requires_one_and_a_wrong_one_stops
                 assert "Traceback" not in done.stderr + done.stdout
     finally:
         proxy.stop()
+
+
+def test_sentence_vectors_are_filled_in_behind_on_a_server_as_on_disk(server_settings):
+    from assistant.index import backfill
+
+    assistant = Assistant(server_settings)
+    assistant.ingest([MINI_FEED], progress=False, sentences_now=False)
+    before = assistant.ask(QUESTION, mode="extractive")
+    assert backfill.count(assistant.store) == 8
+    assert assistant.fill_sentences() == 8 and backfill.count(assistant.store) == 0  # the server cleared the marks
+    after = assistant.ask(QUESTION, mode="extractive")
+    assert (after.text, after.sources) == (before.text, before.sources)

@@ -38,12 +38,14 @@ if TYPE_CHECKING:
 
 @dataclass
 class Progress:
-    """The first-start ingest, as the status line shows it."""
+    """The first-start ingest, as the status line shows it: papers made searchable (``running``:
+    questions wait), then their sentences embedded behind (``filling``: answers already come)."""
 
     running: bool = False
     done: int = 0
     total: int = 0
     error: str = ""
+    filling: bool = False
 
 
 class Answering:
@@ -57,14 +59,20 @@ class Answering:
     # Starting ------------------------------------------------------------------------------------
 
     def begin(self) -> bool:
-        """Prepare on a thread: ingest the bundled corpus when the store is empty (then True, and the
-        status line says so from now on), else load the retrievers so the first question is quick."""
-        empty = self.assistant.store.count() == 0
-        self.indexing.running = empty
-        work = self._first_ingest if empty else self.assistant.warm_up
-        self._preparing = threading.Thread(target=work, name="first-ingest" if empty else "warm-up", daemon=True)
+        """Prepare on a thread: ingest the bundled corpus when the store is empty or its first ingest
+        was stopped (then True, and the status line says so from now on), else load the retrievers so
+        the first question is quick, then fill in any sentence vectors a stopped start left behind."""
+        from ..index import sources
+
+        store = self.assistant.store
+        # A first ingest that was stopped left papers and no recorded source (sources are recorded
+        # when an ingest ends): it is resumed, or the app would answer from part of the corpus for good.
+        first = store.count() == 0 or (store.pending() and not sources.load(store))
+        self.indexing.running = first
+        work = self._first_ingest if first else self._warm_up
+        self._preparing = threading.Thread(target=work, name="first-ingest" if first else "warm-up", daemon=True)
         self._preparing.start()
-        return empty
+        return first
 
     def finish(self) -> None:
         """Wait for what ``begin`` started."""
@@ -76,14 +84,37 @@ class Answering:
             self.indexing.done, self.indexing.total = done, total
 
         try:
-            report = self.assistant.ingest(progress=True, on_progress=progress)
+            # Papers first: the sentences, four fifths of the texts to embed, come after the first answers.
+            report = self.assistant.ingest(progress=True, on_progress=progress, sentences_now=False)
             print(report.summary(), flush=True)
             self.assistant.warm_up()
         except AssistantError as exc:
             self.indexing.error = str(exc)
             print(f"error: {exc}", flush=True)
+            return
         finally:
             self.indexing.running = False
+        self._fill()
+
+    def _warm_up(self) -> None:
+        from ..index import backfill
+
+        self.assistant.warm_up()
+        if backfill.count(self.assistant.store):
+            self._fill()
+
+    def _fill(self) -> None:
+        def progress(done: int, total: int) -> None:
+            self.indexing.done, self.indexing.total = done, total
+
+        self.indexing.filling, self.indexing.done, self.indexing.total = True, 0, 0
+        try:
+            filled = self.assistant.fill_sentences(on_progress=progress)
+            print(f"sentences of {filled} papers embedded", flush=True)
+        except AssistantError as exc:  # answers still come (their sentences embedded with them)
+            print(f"error: filling in sentence vectors: {exc}", flush=True)
+        finally:
+            self.indexing.filling = False
 
     # The status line -----------------------------------------------------------------------------
 

@@ -202,6 +202,9 @@ class Chat:
         if seen["notice"]:
             return f"**Note:** {safe_markdown(seen['notice'])}"
         corpus = f"**Corpus:** {seen['papers']} papers, {seen['chunks']} chunks ({safe_markdown(seen['location'])})"
+        if indexing.filling:
+            corpus += (f" · **Embedding abstract sentences** behind: {indexing.done} / {indexing.total or '…'} papers "
+                       "(answers already come)")
         if seen["llm"] is None:
             answers = "**Answers:** extractive (quotes from the papers); no LLM configured"
         else:
@@ -221,9 +224,10 @@ class Chat:
     # Status line refresh -------------------------------------------------------------------------
 
     def busy(self) -> bool:
-        """Whether the status line should keep refreshing: opening, or the first ingest running."""
+        """Whether the status line should keep refreshing: opening, or the first ingest running or filling in."""
         try:
-            return not self._loaded.is_set() or self._progress().running
+            indexing = self._progress()
+            return not self._loaded.is_set() or indexing.running or indexing.filling
         except AssistantError:
             return False
 

@@ -25,14 +25,13 @@ from ..corpus import discover, repeat_warning, stream_papers
 from ..corpus.lines import size_of
 from ..models import Paper
 from ..settings import Settings
-from . import keywords, sources
-from .records import chunk_nodes
+from . import backfill, keywords, sources
 from .store import PaperStore
+from .writer import Writer
 
 if TYPE_CHECKING:  # the heavy imports wait until something must be embedded: a no-op ingest is quick
     from llama_index.core.base.embeddings.base import BaseEmbedding
 
-_WRITE_BATCH_CHUNKS = 64
 _STATE_GROUP = 256  # papers whose stored state is read in one go
 
 
@@ -86,6 +85,7 @@ def ingest(
     collection: str | None = None,
     prune: bool = False,
     feeds: dict[str, dict] | None = None,
+    sentences_now: bool = True,
 ) -> IngestReport:
     """``embedding`` is a factory: an ingest with nothing to embed never loads the model.
 
@@ -93,13 +93,16 @@ def ingest(
     status line uses it). ``collection`` names the papers' collection (default: each file's name).
     ``prune`` (a sync): papers these files held before and hold no longer are removed. Every file
     read is recorded as a source (``sources.py``); ``feeds`` gives an arXiv feed file's settings.
+    ``sentences_now`` off (the app's first start) leaves the abstract sentences' vectors to
+    ``backfill.fill``: the papers are searchable in a little over half the time. On, sentences left
+    behind by an earlier such ingest are filled in too.
     """
     started = time.perf_counter()
     plan = _check(discover(paths), collection, progress)
     report = IngestReport(papers_read=plan.papers, warnings=plan.warnings)
     with store.write_lock():
         papers_before = store.paper_count()
-        writer = _Writer(settings, store, embedding, report)
+        writer = Writer(settings, store, embedding, sentences_now)
         pending = store.pending()
         if prune and (gone := _gone(store, plan)):
             store.mark_pending()  # a sync killed now removes them again and moves the version next time
@@ -107,40 +110,46 @@ def ingest(
             store.delete_papers(gone)
             report.removed = len(gone)
         total, done = plan.papers, 0
-        with _bar(progress, total, "papers", "Embedding") as bar:
+        try:
+            with _bar(progress, total, "papers", "Embedding") as bar:
 
-            def finished(papers: int) -> None:
-                nonlocal done
-                if papers:
-                    done += papers
-                    bar.update(papers)
-                    if on_progress:
-                        on_progress(done, total)
+                def finished(papers: int) -> None:
+                    nonlocal done
+                    if papers:
+                        done += papers
+                        bar.update(papers)
+                        if on_progress:
+                            on_progress(done, total)
 
-            for group in _groups(_kept(plan, collection), _STATE_GROUP):
-                # What the store holds of these papers, asked a group at a time: a resumed ingest of a
-                # large file never lists the whole store.
-                stored = store.paper_states([p.paper_id for p in group])
-                for paper in group:
-                    known = stored.get(paper.paper_id)
-                    if known is not None and known.complete and known.content_hash == paper.content_hash:
-                        report.unchanged += 1
-                        finished(1)
-                        continue
-                    if known is None:
-                        report.added += 1
-                    else:
-                        report.updated += 1
-                    if not pending:
-                        store.mark_pending()  # a killed ingest still moves the version when it is run again
-                        pending = True
-                    finished(writer.add(paper))
-            finished(writer.flush())
+                for group in _groups(_kept(plan, collection), _STATE_GROUP):
+                    # What the store holds of these papers, asked a group at a time: a resumed ingest of a
+                    # large file never lists the whole store.
+                    stored = store.paper_states([p.paper_id for p in group])
+                    for paper in group:
+                        known = stored.get(paper.paper_id)
+                        if known is not None and known.complete and known.content_hash == paper.content_hash:
+                            report.unchanged += 1
+                            finished(1)
+                            continue
+                        if known is None:
+                            report.added += 1
+                        else:
+                            report.updated += 1
+                        if not pending:
+                            store.mark_pending()  # a killed ingest still moves the version when it is run again
+                            pending = True
+                        finished(writer.add(paper))
+                finished(writer.finish())
+        finally:
+            writer.close()
+            report.chunks_written, report.sentences_written = writer.chunks_written, writer.sentences_written
         _record_sources(store, plan, collection, feeds or {})
         if pending:
             store.bump_version(papers=papers_before + report.added - report.removed)
         # The keyword index of this version, for every process that answers from the store.
         keywords.build(store, settings, store.version())
+        if sentences_now:
+            backfill.fill(store, writer.model)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -228,57 +237,3 @@ def _bar(progress: bool, total: int, unit: str, desc: str):
     from tqdm import tqdm
 
     return tqdm(total=total, unit=unit, unit_scale=unit == "B", desc=desc, disable=not progress, leave=False)
-
-
-class _Writer:
-    """Papers gathered into batches of about ``_WRITE_BATCH_CHUNKS`` chunks, each embedded in one call
-    (chunks and abstract sentences together) and written in one store write."""
-
-    def __init__(self, settings: Settings, store: PaperStore, embedding: Callable[[], BaseEmbedding],
-                 report: IngestReport) -> None:
-        from .chunking import Chunker
-
-        self.store = store
-        self.report = report
-        self.chunker = Chunker(settings.chunk_tokens, settings.chunk_overlap)
-        self._embedding_factory = embedding
-        self._model: BaseEmbedding | None = None
-        self.papers: list[Paper] = []
-        self.nodes: list = []
-        self.sentences: list[list[str]] = []
-
-    @property
-    def empty(self) -> bool:
-        return not self.papers
-
-    def add(self, paper: Paper) -> int:
-        """Queue a paper; returns how many papers were written by the batch this completed (0 if none)."""
-        from .chunking import split_sentences
-
-        self.papers.append(paper)
-        self.nodes.extend(chunk_nodes(paper, self.chunker.chunk(paper)))
-        self.sentences.append(split_sentences(paper.abstract))
-        return self.flush() if len(self.nodes) >= _WRITE_BATCH_CHUNKS else 0
-
-    def flush(self) -> int:
-        if not self.papers:
-            return 0
-        from llama_index.core.schema import MetadataMode
-
-        if self._model is None:
-            self._model = self._embedding_factory()
-        texts = [node.get_content(metadata_mode=MetadataMode.EMBED) for node in self.nodes]
-        vectors = self._model.get_text_embedding_batch(texts + [s for each in self.sentences for s in each])
-        for node, vector in zip(self.nodes, vectors):
-            node.embedding = vector
-        offset, payload = len(self.nodes), {}
-        for paper, each in zip(self.papers, self.sentences):
-            payload[paper.paper_id] = (each, vectors[offset : offset + len(each)])
-            offset += len(each)
-        self.store.delete_papers([p.paper_id for p in self.papers])
-        self.store.add_nodes(self.nodes, payload)  # one write per batch: a paper's sentences travel with its chunks
-        written = len(self.papers)
-        self.report.chunks_written += len(self.nodes)
-        self.report.sentences_written += sum(len(each) for each in self.sentences)
-        self.papers, self.nodes, self.sentences = [], [], []
-        return written

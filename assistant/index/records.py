@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,9 @@ COLLECTION_LIST_KEY = "collection_list"
 # Chroma collection of sentences held an HNSW index in memory that nothing ever searched).
 SENTENCES_KEY = "sentences"
 SENTENCE_VECTORS_KEY = "sentence_vectors"
+# Set on a first chunk written before its sentences were embedded (the app's first start makes papers
+# searchable first; ``index/backfill.py`` fills the vectors in behind and removes the mark).
+SENTENCES_LATER_KEY = "sentences_later"
 # The abstract too: kept out of the serialized node, it is stored once per paper rather than three
 # times (Chroma's flat metadata, the node JSON, the keyword index's copy of that JSON).
 ABSTRACT_KEY = "abstract"
@@ -39,8 +42,10 @@ class StoredSentence:
     vector: np.ndarray  # unit length
 
 
-def record_metadata(node, sentences: Mapping[str, tuple[Sequence[str], Sequence[Sequence[float]]]]) -> dict[str, Any]:
-    """A node's flat metadata as stored; on a first chunk, ``sentences[paper_id]`` rides along."""
+def record_metadata(node, sentences: Mapping[str, tuple[Sequence[str], Sequence[Sequence[float]] | None]]
+                    ) -> dict[str, Any]:
+    """A node's flat metadata as stored; on a first chunk, ``sentences[paper_id]`` rides along (vectors
+    ``None``: marked to be embedded later)."""
     from llama_index.core.vector_stores.utils import node_to_metadata_dict
 
     abstract = node.metadata.get(ABSTRACT_KEY)
@@ -57,23 +62,54 @@ def record_metadata(node, sentences: Mapping[str, tuple[Sequence[str], Sequence[
     if paper_sentences:
         texts, vectors = paper_sentences
         meta[SENTENCES_KEY] = json.dumps(list(texts), ensure_ascii=False)
-        meta[SENTENCE_VECTORS_KEY] = base64.b64encode(np.asarray(vectors, dtype="<f4").tobytes()).decode()
+        if vectors is None:
+            meta[SENTENCES_LATER_KEY] = True
+        else:
+            meta[SENTENCE_VECTORS_KEY] = encode_vectors(vectors)
     return meta
 
 
-def sentences_of(records: Mapping[str, Mapping[str, Any]], paper_ids: Sequence[str]
+def encode_vectors(vectors: Sequence[Sequence[float]]) -> str:
+    return base64.b64encode(np.asarray(vectors, dtype="<f4").tobytes()).decode()
+
+
+def sentence_texts(meta: Mapping[str, Any]) -> list[str]:
+    return json.loads(meta.get(SENTENCES_KEY) or "[]")
+
+
+def sentences_of(records: Mapping[str, Mapping[str, Any]], paper_ids: Sequence[str],
+                 embed: Callable[[list[str]], Sequence[Sequence[float]]] | None = None,
                  ) -> dict[str, list[StoredSentence]]:
-    """The sentences and vectors carried by first-chunk records (``PaperStore.paper_records``)."""
+    """The sentences and vectors carried by first-chunk records (``PaperStore.paper_records``).
+
+    A record whose vectors are still to be filled in has them made now by ``embed`` (a few papers'
+    sentences: a fraction of a second), so answers come while the store is being completed."""
     out: dict[str, list[StoredSentence]] = {pid: [] for pid in paper_ids}
+    missing: dict[str, list[str]] = {}
     for paper_id, meta in records.items():
-        texts = json.loads(meta.get(SENTENCES_KEY) or "[]")
+        texts = sentence_texts(meta)
         if not texts:
             continue
+        if not meta.get(SENTENCE_VECTORS_KEY):
+            missing[paper_id] = texts
+            continue
         vectors = np.frombuffer(base64.b64decode(meta[SENTENCE_VECTORS_KEY]), dtype="<f4").reshape(len(texts), -1)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        vectors = vectors / np.where(norms == 0, 1.0, norms)
-        out[paper_id] = [StoredSentence(i, t, v) for i, (t, v) in enumerate(zip(texts, vectors))]
+        out[paper_id] = _stored(texts, vectors)
+    if missing:
+        if embed is None:
+            raise ValueError("sentence vectors not stored yet and no embedding to make them")
+        vectors = np.asarray(embed([t for texts in missing.values() for t in texts]), dtype=np.float32)
+        offset = 0
+        for paper_id, texts in missing.items():
+            out[paper_id] = _stored(texts, vectors[offset : offset + len(texts)])
+            offset += len(texts)
     return out
+
+
+def _stored(texts: Sequence[str], vectors: np.ndarray) -> list[StoredSentence]:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = vectors / np.where(norms == 0, 1.0, norms)
+    return [StoredSentence(i, t, v) for i, (t, v) in enumerate(zip(texts, vectors))]
 
 
 def chunk_nodes(paper: Paper, chunks: Sequence[Chunk]) -> list:
@@ -117,3 +153,14 @@ def chunk_nodes(paper: Paper, chunks: Sequence[Chunk]) -> list:
             )
         )
     return nodes
+
+
+def paper_fields(meta: Mapping[str, Any]) -> dict[str, object]:
+    """A paper as ``Assistant.paper`` gives it: its first chunk's record, bibliographic fields only."""
+    return {
+        "paper_id": meta["paper_id"], "title": meta["title"], "abstract": meta.get("abstract", ""),
+        "url": meta.get("url", ""), "date": meta.get("date", ""), "authors": list(listed(meta.get("authors"))),
+        "categories": list(listed(meta.get("categories"))), "doi": meta.get("doi", ""),
+        "arxiv_id": meta.get("arxiv_id", ""), "collection": meta.get("collection", ""),
+        "source": meta.get("source", ""),
+    }

@@ -180,9 +180,10 @@ class PaperStore:
         got = self.collection.get(where=where, include=["metadatas"], limit=limit)
         return {meta["paper_id"]: meta for meta in got["metadatas"]}
 
-    def paper_sentences(self, paper_ids: Sequence[str]) -> dict[str, list[StoredSentence]]:
-        """Each paper's abstract sentences in order, with the vectors stored at ingest."""
-        return sentences_of(self.paper_records(paper_ids), paper_ids)
+    def paper_sentences(self, paper_ids: Sequence[str], embed=None) -> dict[str, list[StoredSentence]]:
+        """Each paper's abstract sentences in order, with their vectors (made by ``embed`` for a paper
+        whose vectors are still to be filled in: ``backfill.py``)."""
+        return sentences_of(self.paper_records(paper_ids), paper_ids, embed)
 
     def stats(self) -> dict[str, int]:
         """Papers and chunks; the paper count an ingest recorded, so a large store is not listed per call."""
