@@ -37,11 +37,17 @@ ask: setup
 ingest: setup
 	$(BIN)/assistant ingest
 
-test: setup-test browser inspector
-	$(BIN)/python -m pytest
+# Two workers (pytest-xdist), a test file each at a time: a file's fixtures are made once, and the
+# real corpus is embedded once for the whole run (tests/conftest.py).
+PYTEST_WORKERS ?= 2
 
-test-fast: setup-test inspector
-	$(BIN)/python -m pytest -m "not slow"
+test: setup-test browser inspector
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
+
+# The edit loop: everything but the real corpus's evaluations and the tests that start processes,
+# servers or a browser (`make test` runs those).
+test-fast: setup-test
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) -m "not slow and not heavy"
 
 # The browser tests drive Debian's chromium (Playwright cannot download browsers offline).
 browser:

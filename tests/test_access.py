@@ -64,6 +64,7 @@ ROUTES = [("GET", ""), ("GET", "config"), ("GET", "gradio_api/info"), ("POST", "
           ("POST", "gradio_api/mcp"), ("GET", "gradio_api/mcp/sse")]
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize(("method", "path"), ROUTES)
 def test_every_route_refuses_a_request_without_sign_in(guarded, method, path):
     url = guarded.url + path
@@ -98,6 +99,7 @@ def test_gradio_client_and_the_mcp_sdk_work_signed_in(guarded):
     assert sorted(asyncio.run(tools(f"Bearer {TOKEN}"))) == ["ask", "get_paper", "search_papers"]
 
 
+@pytest.mark.heavy
 def test_the_browser_signs_in_asks_and_downloads_and_the_download_is_refused_to_others(browser, guarded):
     context = browser.new_context(http_credentials={"username": USER, "password": PASSWORD}, accept_downloads=True)
     page = context.new_page()
@@ -206,6 +208,7 @@ def test_an_auth_file_holds_hashes_only_and_signs_its_users_in(tmp_path):
         access.Accounts.of(Settings(auth_file=tmp_path / "clear", embed_model="hash"))
 
 
+@pytest.mark.heavy
 def test_secrets_never_leave_the_server(tmp_path, fake_llm):
     """The LLM key, the Chroma token, a password and the MCP token: not in the page, its config, an
     answer, its exports, `assistant status`, `assistant settings` or the app's logs."""

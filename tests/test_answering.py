@@ -55,6 +55,7 @@ def _alive(pid: int) -> bool:
     return "\nState:\tZ" not in state  # a zombie has ended; only its parent has not read its status yet
 
 
+@pytest.mark.heavy
 def test_the_answering_process_gives_the_assistants_own_answers(remote, store_settings):
     local = Assistant(store_settings)
     for question in QUESTIONS:
@@ -72,6 +73,7 @@ def test_the_answering_process_gives_the_assistants_own_answers(remote, store_se
     assert remote.progress() == answering.Progress()
 
 
+@pytest.mark.heavy
 def test_an_llm_answer_streams_from_the_answering_process_and_a_reader_may_stop_early(llm_assistant, fake_llm):
     fake_llm.reply = lambda request: Reply(text="Upcycling starts from a dense checkpoint [1]. Experts are copies [1].",
                                            delay=0.01)
@@ -179,6 +181,7 @@ def _maps_chroma(pid: int) -> bool:
     return "chromadb_rust_bindings" in Path(f"/proc/{pid}/maps").read_text()
 
 
+@pytest.mark.heavy
 def test_app_serves_the_page_from_one_process_and_answers_from_another_and_kill_ends_both(tmp_path):
     """On a fresh machine: the answering process ingests the corpus, then answers; `kill` ends both."""
     from gradio_client import Client

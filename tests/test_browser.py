@@ -7,7 +7,7 @@ import pytest
 from tests.app_server import ask_in_page as _ask, hostile_llm_assistant, running_app
 from tests.conftest import PROJECT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.heavy]
 
 ARTIFACTS = PROJECT / "test-artifacts"
 

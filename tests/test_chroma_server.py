@@ -97,6 +97,7 @@ def test_a_one_shot_ask_against_a_server_that_does_not_answer_is_a_message_namin
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.heavy
 def test_the_app_stops_with_a_message_when_its_server_does_not_answer(tmp_path):
     """The page is served before the store is opened; a store that cannot be opened still stops the app."""
     project = Path(__file__).resolve().parent.parent
@@ -111,6 +112,7 @@ def test_the_app_stops_with_a_message_when_its_server_does_not_answer(tmp_path):
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.heavy
 def test_two_app_processes_answer_a_paper_another_process_ingested(server_settings, tmp_path):
     """Two `python app.py` hosts and a CLI ingest share one Chroma server; no restart."""
     Assistant(server_settings).ingest([MINI_FEED], progress=False)
@@ -177,6 +179,7 @@ def test_a_failed_background_keyword_build_is_retried_and_dense_search_answers_m
     assert host.retriever.retrieve("Muon optimizer", kind="bm25").papers[0].title == "Muon is Scalable for LLM Training"
 
 
+@pytest.mark.heavy
 def test_a_token_reaches_a_chroma_server_that_requires_one_and_a_wrong_one_stops_with_a_sentence(
         chroma_server, tmp_path):
     """Chroma 1.x's own server has no sign-in (chroma-core/chroma#4965): a lab puts a proxy that

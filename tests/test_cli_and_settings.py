@@ -30,6 +30,7 @@ def cli_env(tmp_path):
     }
 
 
+@pytest.mark.heavy
 def test_cli_ask_json_ingests_on_first_use_and_cites(cli_env, tmp_path):
     result = _cli("ask", "What is the virtual group initialization for upcycling?", "--json", env_extra=cli_env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -39,6 +40,7 @@ def test_cli_ask_json_ingests_on_first_use_and_cites(cli_env, tmp_path):
     assert "8 added" in result.stderr
 
 
+@pytest.mark.heavy
 def test_cli_ask_prints_answer_and_sources(cli_env, tmp_path):
     result = _cli("ask", "Muon optimizer scalability for LLM training", env_extra=cli_env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
@@ -54,6 +56,7 @@ def test_cli_reports_bad_corpus_file_with_its_line(cli_env, tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.heavy
 def test_cli_empty_question_is_a_message_not_a_traceback(cli_env, tmp_path):
     result = _cli("ask", "   ", env_extra=cli_env, cwd=tmp_path)
     assert result.returncode == 1 and "Please type a question" in result.stderr and "Traceback" not in result.stderr

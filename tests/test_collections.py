@@ -118,6 +118,7 @@ def _big_snapshot(path, n):
                                   "abstract": f"{record['abstract']} Variant {i} measures case {i % 97}."}) + "\n")
 
 
+@pytest.mark.heavy
 def test_a_killed_ingest_resumes_where_it_stopped(tmp_path):
     """SIGKILL in the middle of a long file; running the same ingest again writes only what is missing,
     and moves the store's version although everything it writes was left over from the killed run."""

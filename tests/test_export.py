@@ -99,6 +99,7 @@ def cli_env(tmp_path):
             "ASSISTANT_VECTORSTORE_DIR": str(tmp_path / "vs"), "ASSISTANT_MIN_SUPPORT": "0.15"}
 
 
+@pytest.mark.heavy
 def test_cli_formats_and_filters(cli_env, tmp_path):
     ingest = _cli("ingest", str(ARXIV), "--quiet", env_extra=cli_env, cwd=tmp_path)
     assert ingest.returncode == 0, ingest.stderr

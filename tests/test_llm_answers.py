@@ -99,6 +99,7 @@ def test_llm_hanging_falls_back_within_the_deadline(llm_assistant, fake_llm):
     assert "within 1.5 s" in answer.notice
 
 
+@pytest.mark.heavy
 def test_trickling_stream_is_cut_at_the_total_deadline(llm_assistant, fake_llm):
     fake_llm.reply = lambda r: Reply(text="word " * 200, delay=0.05)
     started = time.monotonic()

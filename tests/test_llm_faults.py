@@ -25,6 +25,7 @@ FAULTS = {
 }
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("fault", FAULTS)
 def test_each_fault_ends_in_the_extractive_fallback_within_the_deadline(llm_assistant, fake_llm, fault):
     reply, notice = FAULTS[fault]
@@ -80,6 +81,7 @@ def _fd_targets() -> set[str]:
     return out
 
 
+@pytest.mark.heavy
 def test_a_hundred_faulty_requests_leak_no_worker_or_connection(llm_assistant, fake_llm):
     settings = llm_assistant.settings.with_overrides(llm_first_token_timeout=0.3, llm_total_timeout=0.6)
     flaky = Assistant(settings, embedding=llm_assistant.embedding, store=llm_assistant.store)

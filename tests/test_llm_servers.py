@@ -55,6 +55,7 @@ def replay(settings):
     "deepseek-api-reasoner",  # reasoning_content with explicit nulls, keep-alive comments
     "think-no-open",  # only </think>: the template opened the block in the prompt
 ])
+@pytest.mark.heavy
 def test_thinking_never_reaches_the_answer_its_claims_citations_or_exports(replay, name, stream):
     if not (WIRE / f"{name}.{'sse' if stream else 'json'}").exists():
         pytest.skip("this server has no such body")
@@ -101,6 +102,7 @@ def test_a_model_that_thinks_past_the_first_token_deadline_is_not_cut_off(settin
 @pytest.mark.parametrize(("error", "refused"), [("openai-400-max-tokens", "max_tokens"),
                                                 ("openai-400-temperature", "temperature"),
                                                 ("openai-400-temperature-unsupported-parameter", "temperature")])
+@pytest.mark.heavy
 def test_a_model_that_refuses_a_parameter_is_asked_again_without_it_and_that_is_remembered(settings, error, refused):
     fake = FakeLLM(models=("a-new-reasoning-model",)).start()
     body = (WIRE / f"{error}.json").read_bytes()
@@ -119,6 +121,7 @@ def test_a_model_that_refuses_a_parameter_is_asked_again_without_it_and_that_is_
         assert all(r["max_completion_tokens"] == assistant.settings.llm_max_tokens for r in asked[1:])
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("model", ["o3-mini", "o4-mini", "gpt-5", "openai/gpt-5-mini"])
 def test_openai_reasoning_models_get_max_completion_tokens_and_no_temperature_from_the_start(settings, model):
     fake = FakeLLM(models=(model,)).start()

@@ -142,6 +142,7 @@ def test_the_endpoint_answers_with_and_without_its_trailing_slash_and_redirects_
     assert refused.value.code in (400, 406) and not refused.value.headers.get("Location")
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("path", ["gradio_api/mcp/", "gradio_api/mcp"])
 def test_the_official_inspector_cli_lists_and_calls_every_tool(served, path):
     url = f"{served.url}{path}"

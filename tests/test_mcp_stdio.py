@@ -16,6 +16,8 @@ from assistant import Assistant, Settings
 from tests.conftest import FIXTURES, MINI_FEED, PROJECT
 from tests.inspector import inspector
 
+pytestmark = pytest.mark.heavy
+
 ARXIV = FIXTURES / "collections" / "arxiv-sample.json"
 SECRET = "sk-secret-stdio-key-0000"
 

@@ -56,10 +56,12 @@ def _assert_consistent(settings, corpus):
         assert hits["ids"][0] and all(i.startswith(paper.paper_id) for i in hits["ids"][0])
 
 
+@pytest.mark.heavy
 def test_sigkill_at_random_moments_then_ingest_again_leaves_a_consistent_store(tmp_path):
     settings = Settings(vectorstore_dir=tmp_path / "vs", embed_model="hash")
-    original = _corpus(tmp_path, "original.jsonl")
-    edited = _corpus(tmp_path, "edited.jsonl", " Edited for the crash test.")  # every paper rewritten
+    # 100 papers, about 200 chunks: a few write batches, so kills land before, inside and between writes.
+    original = _corpus(tmp_path, "original.jsonl", n=100)
+    edited = _corpus(tmp_path, "edited.jsonl", " Edited for the crash test.", n=100)  # every paper rewritten
     # How long one uncut ingest takes here, so the kills land inside it.
     started = time.monotonic()
     assert _cli_ingest(tmp_path / "timing", original).wait(timeout=120) == 0
@@ -132,6 +134,7 @@ def test_collection_whose_fingerprint_disagrees_is_refused_with_a_rebuild_hint(s
         PaperStore(settings)
 
 
+@pytest.mark.heavy
 def test_a_running_assistant_sees_papers_ingested_by_another_process(assistant, settings, tmp_path):
     question = "What does hostile markup quarantine do with scripts?"
     assistant.retriever.retrieve(question)  # indexes built and cached in this process

@@ -37,6 +37,7 @@ def _hash_env(tmp_path) -> dict[str, str]:
     return env
 
 
+@pytest.mark.heavy
 def test_a_one_shot_ask_walks_no_full_collection_and_exits_with_start_up_frozen(tmp_path):
     env = _hash_env(tmp_path)
     ingest = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(MINI_FEED), "--quiet"], env=env,
@@ -74,6 +75,7 @@ def model_cache(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("model-cache")
 
 
+@pytest.mark.heavy
 def test_the_encoder_loading_in_the_background_is_the_one_the_embedding_uses(model_cache, monkeypatch):
     made = []
     real = encoder.Encoder

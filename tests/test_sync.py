@@ -130,6 +130,7 @@ def _cli(store_dir, *args, **popen):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, **popen)
 
 
+@pytest.mark.heavy
 def test_a_sync_killed_at_random_moments_is_completed_by_the_next(tmp_path, settings):
     original = _corpus(tmp_path, "papers.jsonl", n=120)
     lines = original.read_text().splitlines()
@@ -161,6 +162,7 @@ def test_a_sync_killed_at_random_moments_is_completed_by_the_next(tmp_path, sett
         assert (again.report.added, again.report.updated, again.report.removed) == (0, 0, 0)
 
 
+@pytest.mark.heavy
 def test_watch_syncs_when_a_file_changes_and_a_running_assistant_sees_it(settings, tmp_path):
     papers = tmp_path / "watched.jsonl"
     _write(papers, PAPERS[:2])

@@ -107,6 +107,7 @@ def test_sessions_do_not_share_conversations(extractive_app):
     assert len(chat) == 2 and "Searched for" not in panel
 
 
+@pytest.mark.heavy
 def test_twenty_concurrent_clients_all_get_cited_answers(llm_app, fake_llm):
     answer = "Upcycling reuses dense checkpoints [1], at a fraction of the cost [2]."
     fake_llm.reply = lambda request: Reply(text=answer, delay=1.0 / 20)  # about 20 chunks: ~1 s an answer
@@ -122,6 +123,7 @@ def test_twenty_concurrent_clients_all_get_cited_answers(llm_app, fake_llm):
         assert "(#src-0-1)" in answer and 'id="src-0-1"' in panel
 
 
+@pytest.mark.heavy
 def test_a_full_queue_turns_questions_away_with_a_message(llm_assistant, fake_llm):
     fake_llm.reply = lambda request: Reply(text="Slow answer [1].", delay=0.05)
     slow = Assistant(llm_assistant.settings.with_overrides(concurrency=1, max_queue=1),
@@ -246,6 +248,7 @@ _STUB_READS = (
 )
 
 
+@pytest.mark.heavy
 @pytest.mark.parametrize("imports, reads_stubs", [("import gradio", True), ("import assistant.faces.ui", False)])
 def test_the_app_imports_gradio_without_rederiving_its_type_stubs(imports, reads_stubs):
     """Gradio compares each component's shipped ``.pyi`` with one it re-derives from the source on every

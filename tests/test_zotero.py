@@ -67,6 +67,7 @@ def test_types_and_fields_are_found_by_name_whatever_ids_the_library_gave_them(t
     assert len(load_papers([library.path]).papers) == 3
 
 
+@pytest.mark.heavy
 def test_the_database_is_never_written_and_is_read_while_zotero_holds_its_lock(tmp_path):
     library = _library(tmp_path)
     library.close()
