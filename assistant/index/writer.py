@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..models import Paper
 from ..settings import Settings
+from . import heap
 from .records import chunk_nodes
 from .store import PaperStore
 
@@ -95,6 +96,7 @@ class Writer:
             offset += len(each)
         self.store.delete_papers([p.paper_id for p in papers])
         self.store.add_nodes(nodes, payload)  # one write per batch: a paper's sentences travel with its chunks
+        heap.trim()  # the batch's model run and write, freed, would stay resident and the next one add to it
         self.chunks_written += len(nodes)
         if self.sentences_now:
             self.sentences_written += sum(len(each) for each in sentences)
