@@ -27,7 +27,7 @@ setup: $(RUN_STAMP)
 
 setup-test: $(TEST_STAMP)
 
-# The chat UI at http://127.0.0.1:7860; the first start indexes the bundled corpus (about a minute).
+# The chat UI at http://127.0.0.1:7860; the first start indexes the bundled corpus (answers after about 45 s).
 run: setup
 	$(BIN)/python app.py
 
