@@ -100,7 +100,7 @@ class Answering:
         from ..index import backfill
 
         self.assistant.warm_up()
-        if backfill.count(self.assistant.store):
+        if backfill.behind(self.assistant.store, limit=1):  # one record read, not every marked id
             self._fill()
 
     def _fill(self) -> None:

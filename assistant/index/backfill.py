@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
-from .records import SENTENCE_VECTORS_KEY, SENTENCES_LATER_KEY, encode_vectors, sentence_texts
+from .records import SENTENCE_VECTORS_KEY, SENTENCES_LATER_KEY, embed_grouped, encode_vectors, sentence_texts
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -84,16 +84,11 @@ def fill(store: PaperStore, embedding: Callable[[], BaseEmbedding],
             raise StoreError(f"the store at {store.location} kept the sentence marks of {len(page)} papers "
                              "after their vectors were written")
         seen.update(page)
-        texts = {chunk_id: sentence_texts(meta) for chunk_id, meta in page.items()}
-        vectors = model.get_text_embedding_batch([t for each in texts.values() for t in each])
-        update, offset = {}, 0
-        for chunk_id, each in texts.items():
-            update[chunk_id] = vectors[offset : offset + len(each)]
-            offset += len(each)
+        vectors = embed_grouped(model.get_text_embedding_batch, [sentence_texts(meta) for meta in page.values()])
         # Chroma merges an update's metadata into the record's; a None value removes the key.
-        store.collection.update(ids=list(update), metadatas=[
-            {SENTENCE_VECTORS_KEY: encode_vectors(v), SENTENCES_LATER_KEY: None} for v in update.values()])
-        done += len(update)
+        store.collection.update(ids=list(page), metadatas=[
+            {SENTENCE_VECTORS_KEY: encode_vectors(v), SENTENCES_LATER_KEY: None} for v in vectors])
+        done += len(page)
         if on_progress:
             on_progress(min(done, total), total)
     return done

@@ -129,7 +129,8 @@ def build_model(model_dir: Path):
         [helper.make_tensor_value_info("sentence_embedding", TensorProto.FLOAT, ["batch", hidden])],
         initializer=inits,
     )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET), helper.make_opsetid("com.microsoft", 1)], producer_name="assistant")
+    opsets = [helper.make_opsetid("", OPSET), helper.make_opsetid("com.microsoft", 1)]  # Attention
+    model = helper.make_model(graph, opset_imports=opsets, producer_name="assistant")
     model.ir_version = 8  # read by every onnxruntime since 1.14
     onnx.checker.check_model(model)
     return model

@@ -98,11 +98,19 @@ def sentences_of(records: Mapping[str, Mapping[str, Any]], paper_ids: Sequence[s
     if missing:
         if embed is None:
             raise ValueError("sentence vectors not stored yet and no embedding to make them")
-        vectors = np.asarray(embed([t for texts in missing.values() for t in texts]), dtype=np.float32)
-        offset = 0
-        for paper_id, texts in missing.items():
-            out[paper_id] = _stored(texts, vectors[offset : offset + len(texts)])
-            offset += len(texts)
+        for (paper_id, texts), vectors in zip(missing.items(), embed_grouped(embed, list(missing.values()))):
+            out[paper_id] = _stored(texts, np.asarray(vectors, dtype=np.float32))
+    return out
+
+
+def embed_grouped(embed: Callable[[list[str]], Sequence[Sequence[float]]], groups: Sequence[Sequence[str]]) -> list:
+    """Texts of many groups (papers' sentences, a batch's chunks) embedded in one call, the vectors
+    handed back group by group."""
+    flat = embed([text for group in groups for text in group])
+    out, offset = [], 0
+    for group in groups:
+        out.append(flat[offset : offset + len(group)])
+        offset += len(group)
     return out
 
 

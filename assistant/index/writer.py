@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..models import Paper
 from ..settings import Settings
 from . import heap
-from .records import chunk_nodes
+from .records import chunk_nodes, embed_grouped
 from .store import PaperStore
 
 if TYPE_CHECKING:
@@ -85,15 +85,12 @@ class Writer:
         from llama_index.core.schema import MetadataMode
 
         texts = [node.get_content(metadata_mode=MetadataMode.EMBED) for node in nodes]
-        if self.sentences_now:
-            texts += [s for each in sentences for s in each]
-        vectors = self.model().get_text_embedding_batch(texts)
-        for node, vector in zip(nodes, vectors):
+        chunk_vectors, *sentence_vectors = embed_grouped(self.model().get_text_embedding_batch,
+                                                         [texts, *(sentences if self.sentences_now else [])])
+        for node, vector in zip(nodes, chunk_vectors):
             node.embedding = vector
-        offset, payload = len(nodes), {}
-        for paper, each in zip(papers, sentences):
-            payload[paper.paper_id] = (each, vectors[offset : offset + len(each)] if self.sentences_now else None)
-            offset += len(each)
+        payload = {paper.paper_id: (each, sentence_vectors[i] if self.sentences_now else None)
+                   for i, (paper, each) in enumerate(zip(papers, sentences))}
         self.store.delete_papers([p.paper_id for p in papers])
         self.store.add_nodes(nodes, payload)  # one write per batch: a paper's sentences travel with its chunks
         heap.trim()  # the batch's model run and write, freed, would stay resident and the next one add to it
