@@ -155,7 +155,7 @@ class Source:
 class Focus:
     """What a question asks for (``answer/focus.py``): a sentence answers only when it gives this."""
 
-    kind: str  # quantity | entity | method | definition | list | other
+    kind: str  # quantity | entity | link | method | definition | list | other
     asks: str  # for people: "the number of GPUs", "the license"
     words: tuple[str, ...] = ()  # the question's words for it ("gpus"), matched in any inflection
     terms: tuple[str, ...] = ()  # words of the same group ("accelerator", "a100"), matched as written
@@ -166,6 +166,11 @@ class Focus:
     name: bool = False  # a named thing (a dataset, a GPU): a name must stand next to them
     verbs: tuple[str, ...] = ()  # "which models does quantization favor": "favors ... models" answers too
     found: bool | None = None  # whether the papers answered from give it (None: not looked for)
+
+    @property
+    def asks_detail(self) -> bool:
+        """Whether it asks for a detail (a figure, a name, a link) that a sentence gives or does not."""
+        return self.kind in ("quantity", "entity", "link")
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "asks": self.asks, "words": list(self.words), "terms": list(self.terms),

@@ -39,6 +39,7 @@ WEIGHTS = {"dense": 0.5, "sentence": 0.3, "coverage": 0.0, "distinct": 0.2, "tit
 UNKNOWN_NAME_PENALTY = 0.2
 _NAMES = 0.5  # a paper's own names holding this share of the question's name weight name that paper
 _RIVAL_MARGIN = 0.3  # of distinctive-term share by which another paper mentioning the name outdoes the named one
+_VERSION = re.compile(r"-(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[kmbt])$")
 _COMPARED = re.compile(r"\b(?:over|than|versus|vs\.?|against|beats?|outperforms?|compared\s+(?:to|with)|like|"
                        r"such\s+as)\s+(?:the\s+|an?\s+)?([A-Za-z0-9][\w.+-]*)", re.IGNORECASE)
 
@@ -74,7 +75,8 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
             "title": _share(weights, in_title),
         }
         by_name, own_name = _names(asked, paper.title, paper.text, stats)
-        mentions_all = all(n in title_words(paper.title) | words(paper.text) for n in asked)
+        held = title_words(paper.title) | words(paper.text)
+        mentions_all = all(_held(n, held) for n in asked)
         named = may_name and (by_name or signals["title"] >= _NAMES)
         rows.append((index, signals, in_paper, named, own_name, mentions_all))
     # A paper named for a setting another paper is about ("PaLM's parameters in the clinical knowledge
@@ -117,6 +119,8 @@ def _asked_names(question: str, stats: TermStats) -> dict[str, float]:
     out = {}
     for name in names(question):
         term = stem(name)
+        if name[:1].isdigit():  # a figure (8B, 10B-parameter, 1,024K-token) names no paper
+            continue
         if len(name) > 2 and not stats.common(term) and name not in compared:  # RL, KV: the field's
             out[name] = stats.idf(term)
     return out
@@ -133,12 +137,27 @@ def _names(asked: dict[str, float], title: str, text: str, stats: TermStats) -> 
     if not total:
         return False, False
     own = own_names(title, stats)
-    mine = [n for n in asked if n in own]
+    mine = [n for n in asked if n in own or _unversioned(n) in own]
     if not mine:
         return False, False
     held = title_words(title) | words(text)
-    named = sum(asked[n] for n in mine) / total >= _NAMES or all(n in held for n in asked)
+    named = sum(asked[n] for n in mine) / total >= _NAMES or all(_held(n, held) for n in asked)
     return named, short_name(title) in mine
+
+
+def _held(name: str, held: set[str]) -> bool:
+    """Whether a paper's words hold a name, or each part of a compound one ("single-V100": "a single
+    V100")."""
+    parts = [p for p in name.split("-") if len(p) > 2]
+    return name in held or (len(parts) > 1 and all(p in held for p in parts))
+
+
+def _unversioned(name: str) -> str:
+    """The name without a version or size ("RedPajama-V2", "StarCoder2-15B"): a paper of the name's
+    family, which is how its later versions are spoken of."""
+    for _ in range(2):
+        name = _VERSION.sub("", name)
+    return name
 
 
 def title_words(title: str) -> set[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from ..index.terms import stem
 from ..models import Focus
@@ -36,14 +37,23 @@ _VERB_OBJECT = re.compile(
     r"\b(?:cut|cuts|reduce|reduces|shrink|shrinks|save|saves|lower|lowers|improve|improves|boost|boosts|increase|"
     r"increases|raise|raises|speed\s+up|speeds\s+up|compress|compresses)\s+(?:the\s+|its\s+|their\s+|that\s+)?"
     r"(?P<x>[\w'-]+(?:\s+[\w'-]+){0,3})", re.IGNORECASE)
+# "Where is X's code?", "Is the code released, and where?"; not "a benchmark where the code is fixed"
+_WHERE_CODE = re.compile(r"^\s*where\b.*\b(code|weights|checkpoints?|implementation|models?)\b|"
+                         r"\b(code|weights|checkpoints?|implementation)\b.*\bwhere\s*\??\s*$", re.IGNORECASE)
+_COMPARED_WITH = re.compile(r"\bcompared?\s+(?:with|to|against)\s+(?:the\s+)?(?P<x>[A-Za-z0-9][\w.+-]*)", re.IGNORECASE)
+_LINK = re.compile(r"https?://|\bgithub\b|\bhuggingface\b|\bavailable\s+(?:at|on|from)\b|\w\.(?:com|io|org|ai)\b",
+                   re.IGNORECASE)
 _QUALIFIER = re.compile(r"\b(?:on|for)\s+(?:the\s+|an?\s+)?(?P<q>[A-Za-z0-9][\w.+-]*)")
 _TOKEN = re.compile(r"[\w@.%×+-]+")
 _MULTIPLIERS = frozenset({"times", "fold"})
 _LEADING_DIGIT = re.compile(r"^[~≈<>+-]?\d")
-_UNIT_LETTERS = frozenset({"", "x", "k", "m", "b", "t", "times", "fold", "e", "xx"})  # "4.2 times fewer": a factor, not a time
+# "4.2 times fewer": a factor, not a time; 29ms, 80GB, 3.2TFLOPS: a figure with its unit
+_UNIT_LETTERS = frozenset({"", "x", "k", "m", "b", "t", "times", "fold", "e", "xx", "ms", "s", "us", "ns", "h", "hr", "hrs",
+                           "min", "kb", "mb", "gb", "tb", "gib", "mib", "tflops", "pflops", "gflops", "flops", "w", "kw"})
 _FIGURE_NEAR, _NAME_NEAR = 8, 3  # tokens between a figure or a name and the word it qualifies
 _COUNT_BEFORE = 3  # "64 NVIDIA A100 GPUs": a count stands just before what it counts
 _LISTED_NAMES = 2  # names in a sentence that lists the named things asked for
+_PHRASE_WORDS = 5  # words of a "what <noun phrase>" before its noun ("What COCO object-detection box AP")
 
 
 def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
@@ -53,6 +63,12 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     own = {w.casefold() for w in own}
     if form is Form.LIST:
         return Focus("list", "papers on this question")
+    if _WHERE_CODE.search(question):
+        return Focus("link", "where the code is released")
+    if match := _COMPARED_WITH.search(question):
+        rival = match["x"].rstrip(".?,").casefold()
+        if _written_as_name(match["x"], first=False) and not match["x"][:1].islower() and rival not in own:
+            return Focus("entity", f"the comparison with {match['x'].rstrip('.?,')}", qualifiers=(rival,))
     if _LEADING_WHAT.match(question) and (asked := _what_noun(question, own)) is not None:
         return asked  # "What MAPE does ... when forecasting how many cycles ...": the opening asks
     if matches := list(_HOW_MANY.finditer(question)):
@@ -85,28 +101,39 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
 
 
 def _what_noun(question: str, own: set[str]) -> Focus | None:
-    """The focus of "what/which <noun>" when the noun names a quantity (accuracy, speedup) or a thing
-    (license, dataset); None otherwise."""
+    """The focus of "what/which <noun phrase>" when its noun names a quantity (accuracy, speedup) or a
+    thing (license, dataset); None otherwise. The phrase ends at the first auxiliary after its words
+    ("What COCO box AP | does TinyViT reach"); a name in it ("GSM8K score") must be in the answer too."""
     match = _WHAT.search(question)
     if not match:
         return None
     written = re.findall(r"[\w@.+-]+", match["x"])
     phrase = [w.casefold() for w in written]
+    started = False
     for i, word in enumerate(phrase):
         following = phrase[i + 1] if i + 1 < len(phrase) else ""
         if word in ENTITY_NOUNS and (following in QUANTITY_NOUNS or _singular(following) in QUANTITY_NOUNS):
             continue  # "model sizes": the quantity names it
         if word in QUANTITY_NOUNS or _singular(word) in QUANTITY_NOUNS:
             attribute = [w for w in written[: i + 1] if w.casefold() not in AUX][-3:]
-            return _quantity(question, attribute, f"the {' '.join(attribute)}", own)
+            # the quantity's own word when it has a group ("cost": dollars, FLOPs), not its modifiers
+            # ("total training cost": "training" is in every other sentence)
+            head = [written[i]] if GROUP_OF.get(_singular(word)) or GROUP_OF.get(word) else attribute
+            named = tuple(w.casefold() for w in written[:i] if w.casefold() not in AUX and _written_as_name(w, first=False)
+                          and w.casefold() not in own)
+            focus = _quantity(question, head, f"the {' '.join(attribute)}", own)
+            return replace(focus, qualifiers=tuple(dict.fromkeys((*focus.qualifiers, *named))))
         if word in ENTITY_NOUNS:
             base = _singular(word)
             return Focus("entity", f"the {written[i]}", (base,), _group(base), _qualifiers(question, own),
                          name=GROUP_OF.get(base, base) in NEEDS_NAME or base in NEEDS_NAME,
                          verbs=_verbs(question[match.start("x"):], own))
         if word in AUX:
+            if started:
+                break
             continue
-        if i >= 2:
+        started = True
+        if i >= _PHRASE_WORDS:
             break
     return None
 
@@ -137,6 +164,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
     SqueezeNext on ImageNet") gives the named things asked for without saying "datasets", and, with
     ``loose``, any figure gives a quantity asked for in words of no known group ("observations",
     which an abstract may call "time points")."""
+    if focus.kind == "link":
+        return bool(_LINK.search(sentence))
     if focus.kind not in ("quantity", "entity"):
         return True
     tokens = _TOKEN.findall(sentence)

@@ -4,7 +4,7 @@ the things whose answer is a name, and the nouns that ask for a quantity or for 
 # Words of a group name the same thing; a question's word reaches a sentence through its group. Whole
 # words (singular), since stems mix groups: 'accelerators' and 'accelerating' share one.
 GROUPS = {
-    "gpu": "gpu accelerator a100 h100 h800 v100 p100 a6000 4090 3090 tpu device node card",
+    "gpu": "gpu accelerator a100 h100 h800 v100 p100 a6000 4090 3090 tpu device node card hardware",
     "memory": "memory footprint gb mb tb gib mib vram ram storage",
     "speed": "speed speedup speed-up faster latency throughput wall-clock time fps",
     "frame": "frame fps",
@@ -16,7 +16,7 @@ GROUPS = {
     "token": "token",
     "license": "license licensed licence licensing apache mit cc-by permissive",
     "code": "code github available availability release released open-source weight checkpoint",
-    "cost": "cost flop compute gpu-hour dollar budget",
+    "cost": "cost flop compute gpu-hour hour dollar budget",
     "language": "language multilingual",
     "dataset": "dataset corpus corpora data",
     "benchmark": "benchmark dataset suite",
@@ -26,6 +26,7 @@ GROUPS = {
     "improvement": "improvement improve improved gain boost better higher increase",
     "compression": "compression compress compressed ratio",
     "length": "length long longer context window",
+    "rank": "rank",
     "layer": "layer depth",
     "expert": "expert",
     "share": "share percentage percent fraction proportion %",
@@ -43,7 +44,7 @@ QUANTITY_NOUNS = frozenset(
     "accuracy score speedup speed-up throughput latency perplexity percentage share size number reduction "
     "improvement gain rate cost fid bleu mfu ratio compression memory footprint parameters tokens time "
     "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
-    "precision bpb".split())
+    "precision bpb rank length pass@1 pass@k".split())
 ENTITY_NOUNS = frozenset(
     "license licence dataset datasets benchmark benchmarks model models baseline baselines hardware gpu gpus "
     "architecture backbone language languages optimizer tokenizer teacher student metric metrics task tasks "

@@ -16,11 +16,19 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import distance, process
+
 from ..index.terms import names
 from ..index.vocabulary import TermStats
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*")
 _LOWER_CASE_FROM = 6  # letters from which a word written in lower case may be a misspelled name
+# A question's opening word tells what it asks ("Wich languages...?" asks for names); one edit forgiven.
+_QUESTION_WORDS = ("which", "what", "where", "when", "how", "who", "whose", "why")
+# Openings that are words of their own ("Were the weights released?", "Show me papers on ...").
+_OTHER_OPENINGS = frozenset("were was are is does did do can could should would will has have had show list name find "
+                            "give tell explain describe compare summarize whom whose hoe".split())
+_OPENING = re.compile(r"^\s*([A-Za-z]{3,6})\b")
 
 
 def _capitalized_only(word: str) -> bool:
@@ -30,10 +38,11 @@ def _capitalized_only(word: str) -> bool:
 
 def correct(question: str, stats: TermStats) -> tuple[str, tuple[tuple[str, str], ...]]:
     """The question as it should be searched, and each (as asked, as searched) replacement."""
-    if not stats.vocabulary:
-        return question, ()
-    as_names = {n for n in names(question)}
     corrections: list[tuple[str, str]] = []
+    question = _opening(question, stats, corrections)
+    if not stats.vocabulary:
+        return question, tuple(corrections)
+    as_names = {n for n in names(question)}
 
     def fix(match: re.Match) -> str:
         word = match.group()
@@ -51,3 +60,20 @@ def correct(question: str, stats: TermStats) -> tuple[str, tuple[tuple[str, str]
 
     searched = _WORD.sub(fix, question)
     return searched, tuple(corrections)
+
+
+def _opening(question: str, stats: TermStats, corrections: list[tuple[str, str]]) -> str:
+    """"Wich languages ...?" as "Which languages ...?": a misspelled question word at the start."""
+    match = _OPENING.match(question)
+    if not match:
+        return question
+    word = match.group(1)
+    lowered = word.casefold()
+    if lowered in _QUESTION_WORDS or lowered in _OTHER_OPENINGS or stats.spells(lowered):
+        return question
+    found = process.extractOne(lowered, _QUESTION_WORDS, scorer=distance.OSA.distance, score_cutoff=1)
+    if found is None:
+        return question
+    meant = found[0].capitalize() if word[:1].isupper() else found[0]
+    corrections.append((word, meant))
+    return question[: match.start(1)] + meant + question[match.end(1) :]
