@@ -1,10 +1,14 @@
 """Growth: ready time, retrieval and ask() latency, memory and write rate as the store grows.
 
-    .venv/bin/python benchmarks/retrieval.py [--sizes 10000,30000,100000] [--store DIR]
+    .venv/bin/python benchmarks/retrieval.py [--sizes 10000,30000,100000] [--store DIR] [--random]
 
 One store grows through the sizes. Beyond the bundled corpus it is synthetic: copies of the bundled
 papers under new titles, each chunk and sentence vector the real one plus small noise (embedding
 300,000 texts would take hours on two cores; `benchmarks/ingest.py` measures the embedding rate).
+With ``--random`` (the 1M-chunk row) the papers are made up instead, as fast as Chroma takes them:
+two chunks each, text of words drawn from the bundled chunks' words at their own frequencies, four
+sentences per abstract, every vector a random unit vector (so the HNSW graph is a worst case for
+recall and an honest one for insert and search cost).
 Each step is written as an ingest writes it (chunks, sentence vectors, then the keyword index of the
 new version). Each (size, backend) is then measured in a fresh process: time to be ready (model,
 store, memory-mapped keyword index), retrieval and extractive ask() latency over the hand-written
@@ -106,6 +110,65 @@ class SyntheticGrowth:
         return {"written": written, "sentences": sentences, "write_s": write_s, "keyword_s": keyword_s}
 
 
+class RandomGrowth:
+    """Grows a store by made-up papers: random unit vectors, text drawn from the bundled corpus's words."""
+
+    def __init__(self, source: Path, path: Path) -> None:
+        from assistant import Settings
+        from assistant.index.store import PaperStore
+
+        real = PaperStore(Settings(vectorstore_dir=source))
+        words = [w for page in real._pages(["documents"]) for doc in page["documents"] for w in doc.split()]
+        self.words = np.array(words)
+        if not (path / "chroma.sqlite3").exists():
+            shutil.copytree(source, path, dirs_exist_ok=True)
+        self.settings = Settings(vectorstore_dir=path)
+        self.store = PaperStore(self.settings)
+        self.rng = np.random.default_rng(self.store.count())
+        self.made = self.store.paper_count()
+
+    def _text(self, n: int) -> str:
+        return " ".join(self.words[self.rng.integers(0, len(self.words), n)])
+
+    def _unit(self, n: int) -> np.ndarray:
+        v = self.rng.standard_normal((n, 384), dtype=np.float32)
+        return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    def grow_to(self, target_chunks: int) -> dict:
+        from assistant.index import keywords
+        from assistant.index.records import chunk_nodes
+        from assistant.models import Chunk, Paper
+
+        started, written, sentences, batch_papers = time.perf_counter(), 0, 0, 2500
+        while (count := self.store.count()) < target_chunks:
+            papers = min(batch_papers, (target_chunks - count + 1) // 2)
+            nodes, payload = [], {}
+            vectors, sentence_vectors = self._unit(2 * papers), self._unit(4 * papers)
+            for i in range(papers):
+                self.made += 1
+                said = [self._text(22) + "." for _ in range(4)]
+                paper = Paper(title=f"Synthetic paper {self.made}: {self._text(6)}", abstract=" ".join(said),
+                              date="2024-01-01")
+                payload[paper.paper_id] = (said, sentence_vectors[4 * i : 4 * i + 4].tolist())
+                halves = (" ".join(said[:2]), " ".join(said[2:]))
+                for node, text, vector in zip(chunk_nodes(paper, [Chunk(paper.paper_id, j, t) for j, t in enumerate(halves)]),
+                                              halves, vectors[2 * i : 2 * i + 2]):
+                    node.embedding = vector.tolist()
+                    nodes.append(node)
+            self.store.add_nodes(nodes, payload)
+            written, sentences = written + len(nodes), sentences + 4 * papers
+            rate = written / (time.perf_counter() - started)
+            print(f"\r  {self.store.count():,} chunks ({rate:.0f} chunks/s)", end="", flush=True)
+        write_s = time.perf_counter() - started
+        self.store.bump_version(papers=self.store.paper_count())
+        t = time.perf_counter()
+        keywords.build(self.store, self.settings, self.store.version())
+        keyword_s = time.perf_counter() - t
+        print(f"\r  {self.store.count():,} chunks: {written:,} chunks and {sentences:,} sentences written in "
+              f"{write_s:.0f} s, keyword index {keyword_s:.1f} s", flush=True)
+        return {"written": written, "sentences": sentences, "write_s": write_s, "keyword_s": keyword_s}
+
+
 def measure() -> dict:
     """In the child process: the settings come from the environment."""
     from assistant import Assistant
@@ -141,6 +204,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="10000,30000,100000", help="chunk counts to grow through")
     parser.add_argument("--store", type=Path, help="grow the store in this folder and keep it (default: a temporary one)")
+    parser.add_argument("--random", action="store_true", help="made-up papers with random vectors (fastest writes)")
     parser.add_argument("--child", action="store_true")
     args = parser.parse_args()
     if args.child:
@@ -153,7 +217,7 @@ def main() -> None:
         bundled, large = Path(tmp) / "bundled", args.store or Path(tmp) / "large"
         build_bundled(bundled)
         sizes = [("bundled", bundled, None, None)]
-        growth = SyntheticGrowth(bundled, large)
+        growth = (RandomGrowth if args.random else SyntheticGrowth)(bundled, large)
         for target in (int(n) for n in args.sizes.split(",")):
             sizes.append((f"{target // 1000}k", large, target, growth.grow_to(target)))
             rows += measure_size(sizes[-1], tmp)

@@ -73,3 +73,7 @@ def test_the_blind_set_holds_its_one_measurement(real_env, tmp_path):
     it was run once, and CI holds the answers to that run less a margin of about one question a kind."""
     assert main(["eval", str(EVALS / "blind/questions.jsonl"), "--out", str(tmp_path / "blind"), "--quiet",
                  "--baseline", str(EVALS / "baseline/blind/report.json"), "--tolerance", "0.05"]) == 0
+    # the second blind set (e925c3c), run once on 7d7a488; the code has been worked on since with it in view,
+    # so its gate is a floor, not a held-out figure (evals/README.md)
+    assert main(["eval", str(EVALS / "blind2/questions.jsonl"), "--out", str(tmp_path / "blind2"), "--quiet",
+                 "--baseline", str(EVALS / "baseline/blind2/report.json"), "--tolerance", "0.05"]) == 0
