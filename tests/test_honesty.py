@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
 
 from assistant import Turn
@@ -15,9 +16,10 @@ from assistant.answer.evidence import Candidate, weigh
 from assistant.answer.extractive import Quote
 from assistant.answer.focus import carries, focus_of
 from assistant.answer.grounding import OTHER_PAPER
-from assistant.answer.modes import on_topic_papers
+from assistant.answer.modes import _mentioning, on_topic_papers
 from assistant.answer.retrieve import Passage, RetrievedPaper
 from assistant.answer.spelling import correct
+from assistant.index.records import StoredSentence
 from assistant.index.vocabulary import TermStats, own_names
 from tests.fake_llm import Reply
 
@@ -284,3 +286,17 @@ def test_which_papers_lists_every_paper_close_to_the_best_even_in_other_words(st
     listed = on_topic_papers("Which papers convert pretrained Transformers into recurrent models?", papers, sentences,
                              stats, best)
     assert listed == {0, 1}  # LoLCATs shares none of the question's distinctive words but is close to the best
+
+
+def test_a_detail_of_a_rarely_named_model_is_looked_for_only_in_the_papers_that_mention_it():
+    texts = {
+        "s": ("StarCoder 2 and The Stack v2", "StarCoder2-15B matches models twice its size on code benchmarks."),
+        "f": ("Farseer: A Refined Scaling Law", "We trained 1,000 LLMs with Adam, using 3 million H100 GPU hours."),
+        **{f"a{i}": (f"Optimizer study {i}", f"Adam variant {i} trains LLMs on one GPU with less memory.") for i in range(4)},
+    }
+    stats = TermStats.from_papers([(pid, title, text) for pid, (title, text) in texts.items()])
+    papers = [RetrievedPaper(pid, title, "", "", (Passage(f"{pid}-0", text, 0.5),)) for pid, (title, text) in texts.items()]
+    sentences = {pid: [StoredSentence(0, text, np.ones(4, dtype=np.float32))] for pid, (_, text) in texts.items()}
+    assert _mentioning("How many GPU hours did it take to train StarCoder2-15B?", papers, sentences, stats) == {0}
+    # Adam is in five papers: it names no one paper, so every paper may give the figure
+    assert _mentioning("How much memory does Adam need?", papers, sentences, stats) == set(range(len(papers)))

@@ -62,7 +62,7 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
     papers are those a follow-up points back to ("How much faster are they?"), which it is about."""
     weights = {stem(w): stats.idf(stem(w)) for w in content_words(question)}
     distinctive = {t: w for t, w in weights.items() if not stats.common(t)}
-    asked = _asked_names(question, stats)
+    asked = asked_names(question, stats)
     rows = []
     for index, paper in enumerate(papers):
         in_title = content_terms(paper.title)
@@ -76,7 +76,7 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
         }
         by_name, own_name = _names(asked, paper.title, paper.text, stats)
         held = title_words(paper.title) | words(paper.text)
-        mentions_all = all(_held(n, held) for n in asked)
+        mentions_all = all(mentions(n, held) for n in asked)
         named = may_name and (by_name or signals["title"] >= _NAMES)
         rows.append((index, signals, in_paper, named, own_name, mentions_all))
     # A paper named for a setting another paper is about ("PaLM's parameters in the clinical knowledge
@@ -112,7 +112,7 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
                     focus=focus)
 
 
-def _asked_names(question: str, stats: TermStats) -> dict[str, float]:
+def asked_names(question: str, stats: TermStats) -> dict[str, float]:
     """The names the question asks about, weighted by how rare they are. The field's common names
     (LLM, GPU) weigh nothing, nor does a name it compares with ("the gain over AWQ")."""
     compared = {m.group(1).casefold() for m in _COMPARED.finditer(question)}
@@ -141,11 +141,11 @@ def _names(asked: dict[str, float], title: str, text: str, stats: TermStats) -> 
     if not mine:
         return False, False
     held = title_words(title) | words(text)
-    named = sum(asked[n] for n in mine) / total >= _NAMES or all(_held(n, held) for n in asked)
+    named = sum(asked[n] for n in mine) / total >= _NAMES or all(mentions(n, held) for n in asked)
     return named, short_name(title) in mine
 
 
-def _held(name: str, held: set[str]) -> bool:
+def mentions(name: str, held: set[str]) -> bool:
     """Whether a paper's words hold a name, or each part of a compound one ("single-V100": "a single
     V100")."""
     parts = [p for p in name.split("-") if len(p) > 2]

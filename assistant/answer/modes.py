@@ -23,7 +23,7 @@ from ..models import NO_ANSWER, Claim, Delta
 from ..settings import Settings
 from .cite import CitationRewriter
 from .compose import cited_sentences, fit_sources, is_no_answer, llm_messages
-from .evidence import title_words
+from .evidence import asked_names, mentions, title_words
 from .extractive import Quote, SentenceRanker, best_per_paper, question_form, select_quotes
 from .focus import carries
 from .grounding import check_claims, drop_flagged
@@ -44,6 +44,7 @@ _ON_TOPIC = 0.5  # a listed paper holds this share of what the best-matching one
 _CLOSE_SENTENCE, _CLOSE_RETRIEVAL = 0.8, 0.85
 _SAYS_NOT_STATED = re.compile(r"abstract\s+(?:does\s+not|doesn't)\s+(?:state|give|mention|report|say)|"
                               r"gives\s+no\s+figure", re.IGNORECASE)
+_FEW_PAPERS = 3  # a name this few papers mention identifies what the question is about
 _COMMON_NAME = 0.05  # a name in more papers than this names nothing in particular (LLM, GPU)
 
 
@@ -97,6 +98,8 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
         asks_detail = focus.asks_detail
         mine = [q for q in ranked if q.paper_index in evidence.supporting] if asks_detail else ranked
         mine = mine or ranked
+        if asks_detail:  # "GPU hours of StarCoder2-15B": only the papers that mention it may give them
+            mine = [q for q in mine if q.paper_index in _mentioning(query, papers, sentences, stats)] or mine
         # the focus's own words first, then a description's names bind less ("for CLIP data"), then any figure
         for attempt in (focus, replace(focus, qualifiers=())):
             giving = [q for q in mine if carries(q.sentence, attempt, common, loose=False)]
@@ -114,6 +117,18 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
         return Draft(text, [], papers[:_NEAR_MISSES], abstained=True)
     highlights = {papers[i].paper_id: lines for i, lines in written.highlights.items() if lines}
     return Draft(written.text, [papers[i] for i in written.order], papers, highlights)
+
+
+def _mentioning(query: str, papers: Sequence[RetrievedPaper], sentences: dict[str, list[StoredSentence]],
+                stats: TermStats) -> set[int]:
+    """The papers that mention every name the question asks about that few papers use (StarCoder2-15B,
+    not Adam); all of them when it asks about none."""
+    asked = [n for n in asked_names(query, stats) if stats.df.get(stem(n), 0) <= _FEW_PAPERS]
+    if not asked:
+        return set(range(len(papers)))
+    return {i for i, paper in enumerate(papers)
+            if all(mentions(n, title_words(paper.title) | words(" ".join(s.text for s in sentences.get(paper.paper_id, []))))
+                   for n in asked)}
 
 
 def on_topic_papers(query: str, papers: Sequence[RetrievedPaper], sentences: dict[str, list[StoredSentence]],
