@@ -77,3 +77,6 @@ def test_the_blind_set_holds_its_one_measurement(real_env, tmp_path):
     # so its gate is a floor, not a held-out figure (evals/README.md)
     assert main(["eval", str(EVALS / "blind2/questions.jsonl"), "--out", str(tmp_path / "blind2"), "--quiet",
                  "--baseline", str(EVALS / "baseline/blind2/report.json"), "--tolerance", "0.05"]) == 0
+    # the third (16bf7fb), written before the code it measures and run once, on 0a9171c
+    assert main(["eval", str(EVALS / "blind3/questions.jsonl"), "--out", str(tmp_path / "blind3"), "--quiet",
+                 "--baseline", str(EVALS / "baseline/blind3/report.json"), "--tolerance", "0.05"]) == 0

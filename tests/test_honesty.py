@@ -220,6 +220,9 @@ def test_a_figure_from_another_paper_than_the_one_asked_about_is_flagged(llm_ass
     ("Is the HierarchicalPrune code publicly released, and where?", "link", "where the code is released", (), ()),
     ("How do Gated Linear Attention Transformers compare with RWKV?", "entity", "the comparison with RWKV", (),
      ("rwkv",)),
+    # a quantity asked "compared with" something is still the quantity
+    ("How much latency reduction does EnergonAI achieve compared with FasterTransformer?", "quantity",
+     "how much latency reduction", ("latency", "reduction"), ()),
     # "where" and "compare" inside a description ask for neither
     ("In a benchmark where the CLIP training code is fixed, what ImageNet accuracy does the best pool reach?",
      "quantity", "the ImageNet accuracy", ("accuracy",), ("imagenet",)),

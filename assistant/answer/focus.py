@@ -65,10 +65,6 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
         return Focus("list", "papers on this question")
     if _WHERE_CODE.search(question):
         return Focus("link", "where the code is released")
-    if match := _COMPARED_WITH.search(question):
-        rival = match["x"].rstrip(".?,").casefold()
-        if _written_as_name(match["x"], first=False) and not match["x"][:1].islower() and rival not in own:
-            return Focus("entity", f"the comparison with {match['x'].rstrip('.?,')}", qualifiers=(rival,))
     if _LEADING_WHAT.match(question) and (asked := _what_noun(question, own)) is not None:
         return asked  # "What MAPE does ... when forecasting how many cycles ...": the opening asks
     if matches := list(_HOW_MANY.finditer(question)):
@@ -94,6 +90,10 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
         return _quantity(question, [_ADJ_GROUP.get(adjective, adjective)], f"how {adjective}", own)
     if (asked := _what_noun(question, own)) is not None:
         return asked
+    if match := _COMPARED_WITH.search(question):
+        rival = match["x"].rstrip(".?,").casefold()
+        if _written_as_name(match["x"], first=False) and not match["x"][:1].islower() and rival not in own:
+            return Focus("entity", f"the comparison with {match['x'].rstrip('.?,')}", qualifiers=(rival,))
     if form is Form.DEFINITION:
         how = re.match(r"\s*how\s+(does|do|did|is|are|was)\b", question, re.IGNORECASE)
         return Focus("method" if how else "definition", "how it works" if how else "what it does")
