@@ -301,5 +301,6 @@ def test_a_detail_of_a_rarely_named_model_is_looked_for_only_in_the_papers_that_
     papers = [RetrievedPaper(pid, title, "", "", (Passage(f"{pid}-0", text, 0.5),)) for pid, (title, text) in texts.items()]
     sentences = {pid: [StoredSentence(0, text, np.ones(4, dtype=np.float32))] for pid, (_, text) in texts.items()}
     assert _mentioning("How many GPU hours did it take to train StarCoder2-15B?", papers, sentences, stats) == {0}
+    assert _mentioning("How fast is StarCoder2?", papers, sentences, stats) == {0}  # inside "StarCoder2-15B"
     # Adam is in five papers: it names no one paper, so every paper may give the figure
     assert _mentioning("How much memory does Adam need?", papers, sentences, stats) == set(range(len(papers)))

@@ -146,10 +146,12 @@ def _names(asked: dict[str, float], title: str, text: str, stats: TermStats) -> 
 
 
 def mentions(name: str, held: set[str]) -> bool:
-    """Whether a paper's words hold a name, or each part of a compound one ("single-V100": "a single
-    V100")."""
+    """Whether a paper's words hold a name, inside a longer one ("Llama-3.1-70B" in
+    "Llama-3.1-70B-Instruct"), or each part of a compound one ("single-V100": "a single V100")."""
+    if name in held or any(w.startswith(name + "-") or w.endswith("-" + name) for w in held):
+        return True
     parts = [p for p in name.split("-") if len(p) > 2]
-    return name in held or (len(parts) > 1 and all(p in held for p in parts))
+    return len(parts) > 1 and all(p in held for p in parts)
 
 
 def _unversioned(name: str) -> str:
