@@ -16,7 +16,7 @@ from assistant.answer.evidence import Candidate, weigh
 from assistant.answer.extractive import Quote
 from assistant.answer.focus import carries, focus_of
 from assistant.answer.grounding import OTHER_PAPER
-from assistant.answer.modes import _mentioning, on_topic_papers
+from assistant.answer.modes import papers_mentioning, on_topic_papers
 from assistant.answer.retrieve import Passage, RetrievedPaper
 from assistant.answer.spelling import correct
 from assistant.index.records import StoredSentence
@@ -300,7 +300,7 @@ def test_a_detail_of_a_rarely_named_model_is_looked_for_only_in_the_papers_that_
     stats = TermStats.from_papers([(pid, title, text) for pid, (title, text) in texts.items()])
     papers = [RetrievedPaper(pid, title, "", "", (Passage(f"{pid}-0", text, 0.5),)) for pid, (title, text) in texts.items()]
     sentences = {pid: [StoredSentence(0, text, np.ones(4, dtype=np.float32))] for pid, (_, text) in texts.items()}
-    assert _mentioning("How many GPU hours did it take to train StarCoder2-15B?", papers, sentences, stats) == {0}
-    assert _mentioning("How fast is StarCoder2?", papers, sentences, stats) == {0}  # inside "StarCoder2-15B"
+    assert papers_mentioning("How many GPU hours did it take to train StarCoder2-15B?", papers, sentences, stats) == {0}
+    assert papers_mentioning("How fast is StarCoder2?", papers, sentences, stats) == {0}  # inside "StarCoder2-15B"
     # Adam is in five papers: it names no one paper, so every paper may give the figure
-    assert _mentioning("How much memory does Adam need?", papers, sentences, stats) == set(range(len(papers)))
+    assert papers_mentioning("How much memory does Adam need?", papers, sentences, stats) == set(range(len(papers)))

@@ -48,8 +48,8 @@ _TOKEN = re.compile(r"[\w@.%×+-]+")
 _MULTIPLIERS = frozenset({"times", "fold"})
 _LEADING_DIGIT = re.compile(r"^[~≈<>+-]?\d")
 # "4.2 times fewer": a factor, not a time; 29ms, 80GB, 3.2TFLOPS: a figure with its unit
-_UNIT_LETTERS = frozenset({"", "x", "k", "m", "b", "t", "times", "fold", "e", "xx", "ms", "s", "us", "ns", "h", "hr", "hrs",
-                           "min", "kb", "mb", "gb", "tb", "gib", "mib", "tflops", "pflops", "gflops", "flops", "w", "kw"})
+_UNIT_LETTERS = frozenset("x k m b t times fold e xx ms s us ns h hr hrs min kb mb gb tb gib mib tflops pflops "
+                          "gflops flops w kw".split()) | {""}
 _FIGURE_NEAR, _NAME_NEAR = 8, 3  # tokens between a figure or a name and the word it qualifies
 _COUNT_BEFORE = 3  # "64 NVIDIA A100 GPUs": a count stands just before what it counts
 _LISTED_NAMES = 2  # names in a sentence that lists the named things asked for
@@ -119,10 +119,10 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
             # the quantity's own word when it has a group ("cost": dollars, FLOPs), not its modifiers
             # ("total training cost": "training" is in every other sentence)
             head = [written[i]] if GROUP_OF.get(_singular(word)) or GROUP_OF.get(word) else attribute
-            named = tuple(w.casefold() for w in written[:i] if w.casefold() not in AUX and _written_as_name(w, first=False)
-                          and w.casefold() not in own)
+            in_phrase = tuple(w.casefold() for w in written[:i] if w.casefold() not in AUX
+                              and _written_as_name(w, first=False) and w.casefold() not in own)
             focus = _quantity(question, head, f"the {' '.join(attribute)}", own)
-            return replace(focus, qualifiers=tuple(dict.fromkeys((*focus.qualifiers, *named))))
+            return replace(focus, qualifiers=tuple(dict.fromkeys((*focus.qualifiers, *in_phrase))))
         if word in ENTITY_NOUNS:
             base = _singular(word)
             return Focus("entity", f"the {written[i]}", (base,), _group(base), _qualifiers(question, own),

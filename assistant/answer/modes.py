@@ -99,7 +99,7 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
         mine = [q for q in ranked if q.paper_index in evidence.supporting] if asks_detail else ranked
         mine = mine or ranked
         if asks_detail:  # "GPU hours of StarCoder2-15B": only the papers that mention it may give them
-            mine = [q for q in mine if q.paper_index in _mentioning(query, papers, sentences, stats)] or mine
+            mine = [q for q in mine if q.paper_index in papers_mentioning(query, papers, sentences, stats)] or mine
         # the focus's own words first, then a description's names bind less ("for CLIP data"), then any figure
         for attempt in (focus, replace(focus, qualifiers=())):
             giving = [q for q in mine if carries(q.sentence, attempt, common, loose=False)]
@@ -119,16 +119,15 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
     return Draft(written.text, [papers[i] for i in written.order], papers, highlights)
 
 
-def _mentioning(query: str, papers: Sequence[RetrievedPaper], sentences: dict[str, list[StoredSentence]],
+def papers_mentioning(query: str, papers: Sequence[RetrievedPaper], sentences: dict[str, list[StoredSentence]],
                 stats: TermStats) -> set[int]:
     """The papers that mention every name the question asks about that few papers use (StarCoder2-15B,
     not Adam); all of them when it asks about none."""
     asked = [n for n in asked_names(query, stats) if stats.df.get(stem(n), 0) <= _FEW_PAPERS]
     if not asked:
         return set(range(len(papers)))
-    return {i for i, paper in enumerate(papers)
-            if all(mentions(n, title_words(paper.title) | words(" ".join(s.text for s in sentences.get(paper.paper_id, []))))
-                   for n in asked)}
+    held = [title_words(p.title) | words(" ".join(s.text for s in sentences.get(p.paper_id, []))) for p in papers]
+    return {i for i, words_of in enumerate(held) if all(mentions(n, words_of) for n in asked)}
 
 
 def on_topic_papers(query: str, papers: Sequence[RetrievedPaper], sentences: dict[str, list[StoredSentence]],
@@ -144,15 +143,16 @@ def on_topic_papers(query: str, papers: Sequence[RetrievedPaper], sentences: dic
     texts = {i: " ".join(s.text for s in sentences.get(papers[i].paper_id, [])) for i in best}
     top_quote = max((q.score for q in best.values()), default=0.0)
     top_similarity = max((papers[i].similarity for i in best), default=0.0)
-    close = {i for i, quote in best.items()
-             if quote.score >= _CLOSE_SENTENCE * top_quote or papers[i].similarity >= _CLOSE_RETRIEVAL * top_similarity}
+    close = {i for i, quote in best.items() if quote.score >= _CLOSE_SENTENCE * top_quote
+             or papers[i].similarity >= _CLOSE_RETRIEVAL * top_similarity}
     asked = [n for n in names(query) if not stats.common(stem(n))]
     if asked:
-        return close | {i for i in best if all(n in title_words(papers[i].title) | words(texts[i]) for n in asked)}
+        spelled = {i: title_words(papers[i].title) | words(texts[i]) for i in best}
+        return close | {i for i in best if all(mentions(n, spelled[i]) for n in asked)}
     weights = {stem(w): stats.idf(stem(w)) for w in content_words(query) if not stats.common(stem(w))}
     total = sum(weights.values()) or 1.0
-    shares = {i: sum(w for t, w in weights.items() if t in content_terms(papers[i].title) | content_terms(texts[i])) / total
-              for i in best}
+    held = {i: content_terms(papers[i].title) | content_terms(texts[i]) for i in best}
+    shares = {i: sum(w for t, w in weights.items() if t in held[i]) / total for i in best}
     top_share = max(shares.values(), default=0.0)
     return close | {i for i, quote in best.items()
                     if shares[i] >= _ON_TOPIC * top_share and quote.score >= _ON_TOPIC * top_quote}

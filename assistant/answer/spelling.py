@@ -9,7 +9,8 @@ as names (QuEST, Zebra-Lama, TinyVit; a word with a capital alone, such as Roman
 long enough), matched against the names and title words the collection spells, or are long
 lower-case words, matched against its names alone (``TermStats.closest``); never across a
 different number. A common word the collection happens not to use ("stock", "weather")
-is left alone, so a question off the collection's topic stays off it.
+is left alone, so a question off the collection's topic stays off it. A misspelled question word
+at the start ("Wich languages...?") is read as meant, since it tells what is asked.
 """
 
 from __future__ import annotations
