@@ -133,7 +133,8 @@ class RandomGrowth:
         self.settings = Settings(vectorstore_dir=path)
         self.store = PaperStore(self.settings)
         self.rng = np.random.default_rng(self.store.count())
-        self.made = self.store.paper_count()
+        # every made-up paper has two chunks: a kept store goes on numbering where it stopped
+        self.made = real.paper_count() + (self.store.count() - real.count()) // 2
         template = Paper(title=self._TITLE, abstract="", date="2024-01-01")
         nodes = chunk_nodes(template, [Chunk(template.paper_id, j, "") for j in range(2)])
         self.ids = [n.node_id.replace(template.paper_id, self._ID) for n in nodes]
@@ -194,7 +195,7 @@ class RandomGrowth:
             rate = written / (time.perf_counter() - started)
             print(f"\r  {self.store.count():,} chunks ({rate:.0f} chunks/s)", end="", flush=True)
         write_s = time.perf_counter() - started
-        self.store.bump_version(papers=self.store.paper_count())
+        self.store.bump_version(papers=self.made)
         t = time.perf_counter()
         keywords.build(self.store, self.settings, self.store.version())
         keyword_s = time.perf_counter() - t
