@@ -43,6 +43,20 @@ def build_bundled(path: Path) -> None:
     Assistant(settings).ensure_corpus(progress=True)
 
 
+def finish_step(store, settings, papers: int, started: float, written: int, sentences: int) -> dict:
+    """End a growth step as an ingest ends: the version moves, then the keyword index of it is built."""
+    from assistant.index import keywords
+
+    write_s = time.perf_counter() - started
+    store.bump_version(papers=papers)
+    t = time.perf_counter()
+    keywords.build(store, settings, store.version())
+    keyword_s = time.perf_counter() - t
+    print(f"\r  {store.count():,} chunks: {written:,} chunks and {sentences:,} sentences written in "
+          f"{write_s:.0f} s, keyword index {keyword_s:.1f} s", flush=True)
+    return {"written": written, "sentences": sentences, "write_s": write_s, "keyword_s": keyword_s}
+
+
 class SyntheticGrowth:
     """Grows a store by copies of the bundled papers, with real vectors plus noise."""
 
@@ -73,7 +87,6 @@ class SyntheticGrowth:
         return (v / np.linalg.norm(v)).tolist()
 
     def grow_to(self, target_chunks: int) -> dict:
-        from assistant.index import keywords
         from assistant.models import Chunk, Paper
         from assistant.index.records import chunk_nodes
 
@@ -100,14 +113,7 @@ class SyntheticGrowth:
         if batch:
             self.store.add_nodes(batch, payload)
             written += len(batch)
-        write_s = time.perf_counter() - started
-        self.store.bump_version(papers=len(self.store.stored_papers()))
-        t = time.perf_counter()
-        keywords.build(self.store, self.settings, self.store.version())
-        keyword_s = time.perf_counter() - t
-        print(f"\r  {self.store.count():,} chunks: {written:,} chunks and {sentences:,} sentences written in "
-              f"{write_s:.0f} s, keyword index {keyword_s:.1f} s")
-        return {"written": written, "sentences": sentences, "write_s": write_s, "keyword_s": keyword_s}
+        return finish_step(self.store, self.settings, len(self.store.stored_papers()), started, written, sentences)
 
 
 class RandomGrowth:
@@ -169,7 +175,6 @@ class RandomGrowth:
         return ids, metas
 
     def grow_to(self, target_chunks: int) -> dict:
-        from assistant.index import keywords
         from assistant.models import Paper
 
         started, written, sentences, batch_papers = time.perf_counter(), 0, 0, 2500
@@ -194,14 +199,7 @@ class RandomGrowth:
             written, sentences = written + len(ids), sentences + 4 * papers
             rate = written / (time.perf_counter() - started)
             print(f"\r  {self.store.count():,} chunks ({rate:.0f} chunks/s)", end="", flush=True)
-        write_s = time.perf_counter() - started
-        self.store.bump_version(papers=self.made)
-        t = time.perf_counter()
-        keywords.build(self.store, self.settings, self.store.version())
-        keyword_s = time.perf_counter() - t
-        print(f"\r  {self.store.count():,} chunks: {written:,} chunks and {sentences:,} sentences written in "
-              f"{write_s:.0f} s, keyword index {keyword_s:.1f} s", flush=True)
-        return {"written": written, "sentences": sentences, "write_s": write_s, "keyword_s": keyword_s}
+        return finish_step(self.store, self.settings, self.made, started, written, sentences)
 
 
 def measure() -> dict:

@@ -99,7 +99,8 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
         mine = [q for q in ranked if q.paper_index in evidence.supporting] if asks_detail else ranked
         mine = mine or ranked
         if asks_detail:  # "GPU hours of StarCoder2-15B": only the papers that mention it may give them
-            mine = [q for q in mine if q.paper_index in papers_mentioning(query, papers, sentences, stats)] or mine
+            mentioning = papers_mentioning(query, papers, sentences, stats)
+            mine = [q for q in mine if q.paper_index in mentioning] or mine
         # the focus's own words first, then a description's names bind less ("for CLIP data"), then any figure
         for attempt in (focus, replace(focus, qualifiers=())):
             giving = [q for q in mine if carries(q.sentence, attempt, common, loose=False)]
@@ -120,7 +121,7 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
 
 
 def papers_mentioning(query: str, papers: Sequence[RetrievedPaper], sentences: dict[str, list[StoredSentence]],
-                stats: TermStats) -> set[int]:
+                      stats: TermStats) -> set[int]:
     """The papers that mention every name the question asks about that few papers use (StarCoder2-15B,
     not Adam); all of them when it asks about none."""
     asked = [n for n in asked_names(query, stats) if stats.df.get(stem(n), 0) <= _FEW_PAPERS]
