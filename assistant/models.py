@@ -153,7 +153,7 @@ class Source:
 
 @dataclass(frozen=True)
 class Focus:
-    """What a question asks for (``answer/focus.py``): a sentence answers only when it gives this."""
+    """What a question asks for (``answer/focus/``): a sentence answers only when it gives this."""
 
     kind: str  # quantity | entity | link | method | definition | list | other
     asks: str  # for people: "the number of GPUs", "the license"

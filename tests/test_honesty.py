@@ -215,7 +215,9 @@ def test_a_figure_from_another_paper_than_the_one_asked_about_is_flagged(llm_ass
      ("coco",)),
     ("What HumanEval pass@1 does DeepSeek-VL 7B achieve?", "quantity", "the HumanEval pass@1", ("pass@1",),
      ("humaneval",)),
-    ("What maximum context length does OpenELM support?", "quantity", "the maximum context length", ("length",), ()),
+    # which length: the word before a size, length or rate must be in the answer too
+    ("What maximum context length does OpenELM support?", "quantity", "the maximum context length", ("length",),
+     ("context",)),
     ("Where is the EdgeMoE source code released?", "link", "where the code is released", (), ()),
     ("Is the HierarchicalPrune code publicly released, and where?", "link", "where the code is released", (), ()),
     ("How do Gated Linear Attention Transformers compare with RWKV?", "entity", "the comparison with RWKV", (),
@@ -304,3 +306,68 @@ def test_a_detail_of_a_rarely_named_model_is_looked_for_only_in_the_papers_that_
     assert papers_mentioning("How fast is StarCoder2?", papers, sentences, stats) == {0}  # inside "StarCoder2-15B"
     # Adam is in five papers: it names no one paper, so every paper may give the figure
     assert papers_mentioning("How much memory does Adam need?", papers, sentences, stats) == set(range(len(papers)))
+
+
+@pytest.mark.parametrize("question, kind, asks, words", [
+    # a detail of the work, named by a noun of no known group: a sentence must name it
+    ("What is the context window of StarCoder2?", "entity", "the context window", ("context", "window")),
+    ("What is the sparsity level of the pruned model?", "entity", "the sparsity level", ("sparsity", "level")),
+    ("What are the parameter counts of the Phi-3 models?", "quantity", "the parameter counts", ("parameter", "counts")),
+    ("What GLUE average does DeBERTa reach?", "quantity", "the GLUE average", ("glue", "average")),
+    # the gist of the work, which any of its sentences gives
+    ("What is the main idea of QuEST?", "definition", "what it does", ()),
+    ("What are the limitations of LoRA?", "definition", "what it does", ()),
+    ("What is QuEST?", "definition", "what it does", ()),
+])
+def test_what_is_the_x_of_a_paper_asks_for_x_unless_x_is_its_gist(question, kind, asks, words):
+    focus = focus_of(question)
+    assert (focus.kind, focus.asks, focus.words) == (kind, asks, words)
+
+
+def test_a_detail_named_by_a_noun_of_no_group_is_given_only_by_a_sentence_that_names_it():
+    window = focus_of("What is the context window of StarCoder2?")
+    assert carries("StarCoder2-15B is trained with a context length of 16,384 tokens.", window)
+    assert not carries("StarCoder2-15B matches CodeLlama-34B, a model twice its size.", window)
+
+
+# Forms seen in the third blind set and the foreign corpus after their one runs ----------------------------
+
+@pytest.mark.parametrize("question, asks, words, qualifiers", [
+    # contractions and possessives
+    ("What's the peak speedup over vanilla decoding?", "the peak speedup", ("speedup",), ()),
+    ("What is Time-MoE's average MSE reduction over the dense baselines?", "the average MSE reduction",
+     ("reduction",), ("time-moe", "mse")),  # the last noun of the phrase is what is measured
+    # the noun after "how large a" and after "how much lower is its" is the quantity
+    ("How large a training speedup does Light-PEFT report over plain PEFT?", "how large a training speedup",
+     ("speedup",), ()),
+    ("How much lower is its WikiText2 perplexity than LLM-Pruner?", "how much lower the WikiText2 perplexity",
+     ("perplexity",), ("wikitext2",)),
+    # which size, which rate
+    ("What batch size did ZeRO-Offload use?", "the batch size", ("size",), ("batch",)),
+    ("What sliding-window size does Mistral 7B use?", "the sliding-window size", ("size",), ("sliding-window",)),
+    ("What is the model size of Mistral?", "the model size", ("size",), ()),
+    # a verb where the counted noun would be: any count
+    ("When 92 experts were polled, how many replied?", "the figure asked for", (), ()),
+])
+def test_the_quantity_asked_for_is_read_through_contractions_compounds_and_comparatives(
+        question, asks, words, qualifiers):
+    focus = focus_of(question)
+    assert (focus.kind, focus.asks, focus.words, focus.qualifiers) == ("quantity", asks, words, qualifiers)
+
+
+def test_a_device_is_named_with_its_model_number_and_a_compound_by_its_head():
+    gpu = focus_of("Which GPU were the FlashAttention speed benchmarks run on?")
+    assert carries("FlashAttention trains BERT 15% faster on eight A100 GPUs.", gpu, strict=True)
+    assert not carries("It reduces memory reads between GPU high bandwidth memory (HBM) and GPU on-chip SRAM.", gpu,
+                       strict=True)
+    assert not carries("Experiments with T5, GPT, BERT, and BART models show MEND edits models.", gpu)
+    assert focus_of("What base language model is Corvid built on?").words == ("model",)
+    length = focus_of("How long were the BookSum inputs that Unlimiformer could summarize?")
+    assert carries("Unlimiformer summarizes even 350k token-long inputs from BookSum.", length)
+    assert not carries("Unlimiformer summarizes long inputs from BookSum.", length)
+    window = focus_of("What sliding-window size does Mistral 7B use?")
+    assert not carries("We introduce Mistral 7B, a 7-billion-parameter language model.", window)
+    assert carries("Mistral 7B uses sliding window attention with a window size of 4096 tokens.", window)
+    power = focus_of("How much power does the FPGA draw?")
+    assert carries("The FPGA draws 13 W of power.", power)
+    assert not carries("The model reaches 2.7B parameters.", power)

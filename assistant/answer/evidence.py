@@ -17,7 +17,7 @@ retrieved paper, how well that one paper supports the question, and keeps the be
 ``score`` is their weighted sum, less a penalty when the question names something no paper mentions
 (InstructGPT, YOLOv8: a version is not its family). A question that names a paper the collection
 holds (its short name, misspelled or not, or most of its title) is covered by that paper, whatever
-it asks of it: whether the abstract gives that is the answer's business (``focus.py``).
+it asks of it: whether the abstract gives that is the answer's business (``focus``).
 
 The weights and the threshold were fitted on the calibration halves of the question sets in
 ``evals/`` and are checked on the held-out halves (``evals/README.md``).

@@ -1,5 +1,6 @@
-"""The words a question's focus is read with (``focus.py``): groups of words that name the same thing,
-the things whose answer is a name, and the nouns that ask for a quantity or for a thing."""
+"""The words a question's focus is read with (``read``) and found with (``match``): groups of words that
+name the same thing, the things whose answer is a name, and the nouns that ask for a quantity or for a
+thing."""
 
 # Words of a group name the same thing; a question's word reaches a sentence through its group. Whole
 # words (singular), since stems mix groups: 'accelerators' and 'accelerating' share one.
@@ -30,6 +31,7 @@ GROUPS = {
     "layer": "layer depth",
     "expert": "expert",
     "share": "share percentage percent fraction proportion %",
+    "power": "power watt energy consumption",
 }
 GROUP_OF = {word: group for group, members in GROUPS.items() for word in members.split()}
 # Named things whose answer is a name next to the word (a dataset's, a GPU's), not the word alone.
@@ -44,8 +46,36 @@ QUANTITY_NOUNS = frozenset(
     "accuracy score speedup speed-up throughput latency perplexity percentage share size number reduction "
     "improvement gain rate cost fid bleu mfu ratio compression memory footprint parameters tokens time "
     "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
-    "precision bpb rank length pass@1 pass@k".split())
+    "precision bpb rank length pass@1 pass@k average count".split())
+# Nouns that, in "What is the <noun> of X?", ask for the gist of the work rather than a detail of it.
+GIST_NOUNS = frozenset(
+    "idea ideas contribution contributions goal goals aim aims purpose finding findings result results approach "
+    "method methods technique techniques motivation insight insights novelty point focus topic problem problems "
+    "challenge challenges conclusion conclusions takeaway takeaways advantage advantages benefit benefits "
+    "limitation limitations difference differences role function use significance impact effect effects outcome "
+    "outcomes objective innovation mechanism strategy framework design summary overview concept principle "
+    "intuition claim claims hypothesis lesson lessons observation observations trick key main core central "
+    "basis scope subject theme argument question answer name type kind".split())
 ENTITY_NOUNS = frozenset(
     "license licence dataset datasets benchmark benchmarks model models baseline baselines hardware gpu gpus "
     "architecture backbone language languages optimizer tokenizer teacher student metric metrics task tasks "
     "corpus corpora library framework".split())
+
+
+_NOT_PLURAL = frozenset("corpus status focus bonus consensus virus radius bus thus plus minus versus nexus campus "
+                        "this has was is its".split())
+
+
+def singular(word: str) -> str:
+    if len(word) > 3 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _NOT_PLURAL:
+        return word[:-1]
+    return word
+
+
+def written_as_name(word: str, first: bool) -> bool:
+    """ImageNet, GLUE, A100, Llama-2 (a capital alone counts only away from the start of a sentence)."""
+    inner_capital = any(c.isupper() for c in word[1:])
+    digit_and_letter = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+    return inner_capital or digit_and_letter or (word[:1].isupper() and not first)

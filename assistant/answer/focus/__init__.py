@@ -1,0 +1,18 @@
+"""What a question asks for, so an answer can tell a sentence that gives it from one that is merely about
+the same paper.
+
+The focus of "How many GPUs did EnergonAI use?" is a quantity, the number of GPUs: a sentence gives
+it only when a figure stands next to GPUs (or accelerators, A100s: a word of the same group), not
+when it speaks of "multi-GPU systems". "Which dataset does AWQ calibrate on?" asks for a named
+thing: a dataset's name must stand next to the word. "What does QuEST do?" and "How does QuEST
+train?" ask for what the paper's contribution says, so any of its sentences may give them. A
+qualifier the question names ("accuracy on MMLU") must be in the sentence too.
+
+``read`` takes a question to its ``Focus``; ``match`` says whether a sentence gives it; ``words``
+holds the word lists both read with.
+"""
+
+from .match import carries
+from .read import FIGURE_ASKED, focus_of
+
+__all__ = ["FIGURE_ASKED", "carries", "focus_of"]

@@ -1,0 +1,125 @@
+"""Whether a sentence gives what a question's ``Focus`` asks for: the asked word (or one of its group)
+with a figure, a name or a link beside it, and the question's qualifiers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ...index.terms import stem
+from ...models import Focus
+from .words import AUX, singular, written_as_name
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
+                          "hundreds thousand thousands million millions billion billions twice half quarter".split())
+_LINK = re.compile(r"https?://|\bgithub\b|\bhuggingface\b|\bavailable\s+(?:at|on|from)\b|\w\.(?:com|io|org|ai)\b",
+                   re.IGNORECASE)
+_TOKEN = re.compile(r"[\w@.%×+-]+")
+_MULTIPLIERS = frozenset({"times", "fold"})
+_LEADING_DIGIT = re.compile(r"^[~≈<>+-]?\d")
+# "4.2 times fewer": a factor, not a time; 29ms, 80GB, 3.2TFLOPS: a figure with its unit
+_UNIT_LETTERS = frozenset("x k m b t times fold e xx ms s us ns h hr hrs min kb mb gb tb gib mib tflops pflops "
+                          "gflops flops w kw".split()) | {""}
+_FIGURE_NEAR, _NAME_NEAR = 8, 3  # tokens between a figure or a name and the word it qualifies
+_COUNT_BEFORE = 3  # "64 NVIDIA A100 GPUs": a count stands just before what it counts
+_LISTED_NAMES = 2  # names in a sentence that lists the named things asked for
+
+
+def _described(lowered: list[str], verb: int, noun: int, verbs: Sequence[str]) -> bool:
+    """Whether the question's verb, at ``verb``, takes the asked noun as its object with words that say
+    which ("favors undertrained large language models"); "calibrates on a small dataset" names none."""
+    between = lowered[verb + 1 : noun]
+    return any(lowered[verb] in (v, v + "s", v + "es", v + "d", v + "ed") for v in verbs) \
+        and bool(between) and not any(w in AUX for w in between)
+
+
+def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda name: False,
+            strict: bool = False, loose: bool = True) -> bool:
+    """Whether ``sentence`` gives what ``focus`` asks for. ``common(name)``: a name that tells nothing
+    of what is asked: one the field uses everywhere (LLM, GPU), or the asked paper's own. Unless
+    ``strict`` (a question about a named paper), a sentence that lists names ("ResNet50 and
+    SqueezeNext on ImageNet") gives the named things asked for without saying "datasets", and, with
+    ``loose``, any figure gives a quantity asked for in words of no known group ("observations",
+    which an abstract may call "time points")."""
+    if focus.kind == "link":
+        return bool(_LINK.search(sentence))
+    if focus.kind not in ("quantity", "entity"):
+        return True
+    tokens = _TOKEN.findall(sentence)
+    lowered = [t.casefold().strip(".,;:()") for t in tokens]
+    if _hardware(focus):  # A100, RTX 3090, MI250X: a GPU is named with its model number
+        common = _numberless(common)
+    if focus.name and not strict and sum(_is_name(tokens, j, common) for j in range(len(tokens))) >= _LISTED_NAMES:
+        return not focus.qualifiers or all(_mentions(sentence.casefold(), lowered, q) for q in focus.qualifiers)
+    stems = {stem(w) for w in focus.words}
+    terms = set(focus.terms)
+    if focus.words:
+        places = [i for i, word in enumerate(lowered) if _says(word, stems, terms)]
+    else:  # "by how much does it beat LoRA?": any figure of the sentence
+        places = list(range(len(lowered)))
+    text = sentence.casefold()
+    if focus.qualifiers and not all(_mentions(text, lowered, q) for q in focus.qualifiers):
+        return False
+    if not places:  # unless the question names the paper, whose abstract must then say what is asked of it
+        return focus.figure and focus.loose and loose and not strict and any(_is_figure(t) for t in tokens)
+    if focus.figure:
+        before, after = (_COUNT_BEFORE, 0) if focus.count else (_FIGURE_NEAR, _FIGURE_NEAR)
+        return any(_is_figure(tokens[j]) for i in places
+                   for j in range(max(0, i - before), min(len(tokens), i + after + 1)))
+    if focus.name:
+        return any(_is_name(tokens, j, common) for i in places for j in _near(i, _NAME_NEAR, len(tokens)) if j != i) \
+            or any(_described(lowered, j, i, focus.verbs) for i in places for j in range(max(0, i - _FIGURE_NEAR), i))
+    return True
+
+
+def _hardware(focus: Focus) -> bool:
+    return focus.kind == "entity" and focus.words == ("gpu",)  # not "hardware": Gaudi 2, TPU v4
+
+
+def _numberless(common: Callable[[str], bool]) -> Callable[[str], bool]:
+    """``common`` that also leaves out names without a digit (HBM, SRAM, cuBLAS are no device)."""
+    return lambda name: common(name) or not any(c.isdigit() for c in name)
+
+
+def _says(word: str, stems: set[str], terms: set[str]) -> bool:
+    """Whether a word of a sentence names what is asked: a question's word in any inflection, a word of
+    its group, or part of a compound (a group's word only in a figure: '6-billion-parameter', since
+    'Point-BERT' is no score in points)."""
+    if word in _MULTIPLIERS:
+        return False
+    if singular(word) in terms or stem(word) in stems or ("%" in terms and word.endswith("%")):
+        return True
+    numeric = word[:1].isdigit()
+    parts = [part for part in word.split("-") if part]
+    # "350k token-long": the last part is the compound's head; "Point-BERT" is no score in points
+    return any(stem(part) in stems or (numeric and singular(part) in terms) for part in parts) \
+        or (len(parts) > 1 and singular(parts[-1]) in terms)
+
+
+def _near(i: int, reach: int, length: int) -> range:
+    return range(max(0, i - reach), min(length, i + reach + 1))
+
+
+def _is_figure(token: str) -> bool:
+    """64, 2.4x, 66.7%, 1.5B, 11%-37%, 3~5x, 10^{26}, 6-billion-parameter, eight; not 3D, ResNet50 or
+    Llama-2, which are names."""
+    word = token.strip(".,;:()[]{}").casefold()
+    if word in _NUMBER_WORDS:
+        return True
+    if not _LEADING_DIGIT.match(word):
+        return False
+    letters = re.sub(r"[^a-z]", "", word)
+    return letters in _UNIT_LETTERS or ("-" in word and word.split("-")[0].replace(".", "").isdigit())
+
+
+def _is_name(tokens: list[str], j: int, common: Callable[[str], bool]) -> bool:
+    word = tokens[j].strip(".,;:()")
+    long_enough = len(word) > 2 or any(c.isdigit() for c in word)  # C4 is a dataset; QA is not a name
+    return long_enough and written_as_name(word, first=j == 0) and not common(word.casefold())
+
+
+def _mentions(text: str, lowered: list[str], name: str) -> bool:
+    if name in text or name.replace("-", " ") in text:
+        return True
+    squashed = name.replace("-", "")
+    return any(w.replace("-", "") == squashed for w in lowered)

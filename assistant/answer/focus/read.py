@@ -1,0 +1,261 @@
+"""A question -> its ``Focus``: what it asks for (a quantity, a named thing, a link, the gist) and the
+names an answer must carry."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ...models import Focus
+from ..extractive import Form, question_form
+from .words import (AUX, ENTITY_NOUNS, GIST_NOUNS, GROUP_OF, GROUPS, NEEDS_NAME, QUANTITY_NOUNS, singular,
+                    written_as_name)
+
+FIGURE_ASKED = "the figure asked for"
+_ARTICLES = frozenset({"a", "an", "the"})
+_HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<x>(?:[\w@.+'-]+\s*){1,6})", re.IGNORECASE)
+_HOW_MUCH = re.compile(r"\bhow\s+much\s+(?P<x>.+)", re.IGNORECASE)
+_HOW_ADJ = re.compile(r"\bhow\s+(?P<adj>fast|large|big|long|small|quickly|well|accurate|accurately)\b", re.IGNORECASE)
+_ADJ_GROUP = {"fast": "speed", "quickly": "speed", "large": "size", "big": "size", "small": "size",
+              "long": "length", "accurate": "accuracy", "accurately": "accuracy"}
+_TAKES_TIME = re.compile(r"\b(take|takes|took|train|training|pretrain|pre-train|run|runs)\b", re.IGNORECASE)
+_COMPARATIVES = frozenset("faster slower better worse more less larger smaller higher lower cheaper".split())
+_LEADING_WHAT = re.compile(r"\s*(?:what|which)\b", re.IGNORECASE)
+_WHAT = re.compile(r"\b(?:what|which)\s+(?P<x>(?:[\w@.+-]+\s*){1,6})", re.IGNORECASE)
+_VERB_OBJECT = re.compile(
+    r"\b(?:cut|cuts|reduce|reduces|shrink|shrinks|save|saves|lower|lowers|improve|improves|boost|boosts|increase|"
+    r"increases|raise|raises|speed\s+up|speeds\s+up|compress|compresses)\s+(?:the\s+|its\s+|their\s+|that\s+)?"
+    r"(?P<x>[\w'-]+(?:\s+[\w'-]+){0,3})", re.IGNORECASE)
+# "Where is X's code?", "Is the code released, and where?"; not "a benchmark where the code is fixed"
+_WHERE_CODE = re.compile(r"^\s*where\b.*\b(code|weights|checkpoints?|implementation|models?)\b|"
+                         r"\b(code|weights|checkpoints?|implementation)\b.*\bwhere\s*\??\s*$", re.IGNORECASE)
+_COMPARED_WITH = re.compile(r"\bcompared?\s+(?:with|to|against)\s+(?:the\s+)?(?P<x>[A-Za-z0-9][\w.+-]*)", re.IGNORECASE)
+_QUALIFIER = re.compile(r"\b(?:on|for)\s+(?:the\s+|an?\s+)?(?P<q>[A-Za-z0-9][\w.+-]*)")
+_PHRASE_WORDS = 5  # words of a "what <noun phrase>" before its noun ("What COCO object-detection box AP")
+_COPULA = frozenset("is are was were".split())
+_WHATS = re.compile(r"\b(what|which|how|where|who)['’]s\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")
+# "How large a training speedup does X report?": the noun says what is measured, not "large"
+_ADJ_NOUN = re.compile(r"\s+an?\s+(?P<x>[^,?;]+)", re.IGNORECASE)
+# "How much lower is its perplexity?": the quantity follows the comparative
+_COMPARED_QUANTITY = re.compile(r"^\s*(?:is|are|was|were)\s+(?:its|their|the)\s+(?P<x>[^,?;]+)", re.IGNORECASE)
+# A quantity noun of many uses ("batch size", "learning rate", "window size"): the word before it
+# says which, and an answering sentence must name it; these words before it say nothing of which.
+_GENERIC_QUANTITIES = frozenset("size sizes length lengths rate rates".split())
+_PLAIN_MODIFIERS = frozenset("model parameter total overall average mean final peak maximum max minimum min "
+                             "typical resulting its their new same".split())
+_OF = frozenset("of in for on at to with from by per across".split())
+
+
+def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
+    """The focus of a question. ``own``: the words of the title of the paper it asks about (its names
+    there are not qualifiers)."""
+    question = _plain(question)
+    form = question_form(question)
+    own = {w.casefold() for w in own}
+    if form is Form.LIST:
+        return Focus("list", "papers on this question")
+    if _WHERE_CODE.search(question):
+        return Focus("link", "where the code is released")
+    if _LEADING_WHAT.match(question) and (asked := _what_noun(question, own)) is not None:
+        return asked  # "What MAPE does ... when forecasting how many cycles ...": the opening asks
+    if matches := list(_HOW_MANY.finditer(question)):
+        phrase = _phrase(matches[-1]["x"])  # the last: earlier ones sit in clauses that describe the work
+        if [w.casefold() for w in phrase[:1]] == ["times"] or _participle(phrase):
+            return _quantity(question, [], FIGURE_ASKED, own)  # "how many times?", "how many replied?": a count
+        asks = f"the number of {' '.join(phrase)}" if phrase else FIGURE_ASKED
+        return _quantity(question, phrase, asks, own, count=True)
+    if match := _HOW_MUCH.search(question):
+        phrase = _phrase(match["x"])
+        if phrase and phrase[0].casefold() in _COMPARATIVES and \
+                (subject := _COMPARED_QUANTITY.match(question[match.start("x") + len(phrase[0]):])) and \
+                (quantity := _measured(subject["x"])):
+            return _measured_focus(question, quantity, f"how much {phrase[0]} the {' '.join(quantity)}", own)
+        if not phrase or phrase[0].casefold() in _COMPARATIVES:
+            verb = _VERB_OBJECT.search(question)
+            thing = _phrase(verb["x"], noun_phrase=True) if verb else []
+            asks = " ".join(["how much", *phrase, *thing]) if phrase or thing else FIGURE_ASKED
+            return _quantity(question, [*phrase, *thing], asks, own)
+        return _quantity(question, phrase, f"how much {' '.join(phrase)}", own)
+    if match := _HOW_ADJ.search(question):
+        adjective = match["adj"].casefold()
+        if (noun := _ADJ_NOUN.match(question, match.end())) and (quantity := _measured(noun["x"])):
+            return _measured_focus(question, quantity, f"how {adjective} a {' '.join(quantity)}", own)
+        if adjective == "well":
+            return Focus("definition", "how well it works")
+        if adjective == "long" and _TAKES_TIME.search(question):
+            return _quantity(question, ["time"], "how long it takes", own)
+        return _quantity(question, [_ADJ_GROUP.get(adjective, adjective)], f"how {adjective}", own)
+    if (asked := _what_noun(question, own)) is not None:
+        return asked
+    if match := _COMPARED_WITH.search(question):
+        rival = match["x"].rstrip(".?,").casefold()
+        if written_as_name(match["x"], first=False) and not match["x"][:1].islower() and rival not in own:
+            return Focus("entity", f"the comparison with {match['x'].rstrip('.?,')}", qualifiers=(rival,))
+    if form is Form.DEFINITION:
+        how = re.match(r"\s*how\s+(does|do|did|is|are|was)\b", question, re.IGNORECASE)
+        return Focus("method" if how else "definition", "how it works" if how else "what it does")
+    return Focus("other", "")
+
+
+def _plain(question: str) -> str:
+    """"What's the peak speedup?" as "What is the peak speedup?", "Time-MoE's MSE" as "Time-MoE MSE"."""
+    question = _WHATS.sub(lambda m: m[1] + " is", question)
+    return _POSSESSIVE.sub(r"\1", question)
+
+
+def _what_noun(question: str, own: set[str]) -> Focus | None:
+    """The focus of "what/which <noun phrase>" when its noun names a quantity (accuracy, speedup) or a
+    thing (license, dataset); None otherwise. The phrase ends at the first auxiliary after its words
+    ("What COCO box AP | does TinyViT reach"); a name in it ("GSM8K score") must be in the answer too."""
+    match = _WHAT.search(question)
+    if not match:
+        return None
+    written = re.findall(r"[\w@.+-]+", match["x"])
+    phrase = [w.casefold() for w in written]
+    started = False
+    content: list[str] = []  # the phrase's words so far, as written
+    for i, word in enumerate(phrase):
+        following = phrase[i + 1] if i + 1 < len(phrase) else ""
+        if word in ENTITY_NOUNS and (following in QUANTITY_NOUNS or singular(following) in QUANTITY_NOUNS):
+            continue  # "model sizes": the quantity names it
+        if word == "language" and singular(following) == "model":
+            continue  # "language model" is one noun, a model
+        if word in QUANTITY_NOUNS or singular(word) in QUANTITY_NOUNS:
+            i = _head(phrase, i)  # "average MSE reduction": the last noun is what is measured
+            word = phrase[i]
+            attribute = [w for w in written[: i + 1] if w.casefold() not in AUX][-3:]
+            # the quantity's own word when it has a group ("cost": dollars, FLOPs), not its modifiers
+            # ("total training cost": "training" is in every other sentence)
+            head = [written[i]] if GROUP_OF.get(singular(word)) or GROUP_OF.get(word) else attribute
+            in_phrase = tuple(w.casefold() for w in written[:i] if w.casefold() not in AUX
+                              and written_as_name(w, first=False) and w.casefold() not in own)
+            focus = _quantity(question, head, f"the {' '.join(attribute)}", own)
+            which = _which_kind(phrase, i)
+            return replace(focus, qualifiers=tuple(dict.fromkeys((*focus.qualifiers, *in_phrase, *which))))
+        if word in ENTITY_NOUNS:
+            base = singular(word)
+            return Focus("entity", f"the {written[i]}", (base,), _group(base), _qualifiers(question, own),
+                         name=GROUP_OF.get(base, base) in NEEDS_NAME or base in NEEDS_NAME,
+                         verbs=_verbs(question[match.start("x"):], own))
+        if word in AUX:
+            if started:
+                return _attribute(phrase, content, word, own)
+            continue
+        started = True
+        content.append(written[i])
+        if i >= _PHRASE_WORDS:
+            break
+    return None
+
+
+def _head(phrase: list[str], i: int) -> int:
+    """The quantity noun at ``i`` unless it has no group and a later one of the phrase does ("average
+    MSE reduction": a reduction; "error rate": an error)."""
+    if _has_group(phrase[i]):
+        return i
+    for j in range(i + 1, min(len(phrase), i + 3)):
+        if phrase[j] in AUX:
+            break
+        if (phrase[j] in QUANTITY_NOUNS or singular(phrase[j]) in QUANTITY_NOUNS) and _has_group(phrase[j]):
+            return j
+    return i
+
+
+def _has_group(word: str) -> bool:
+    return bool(GROUP_OF.get(word) or GROUP_OF.get(singular(word)))
+
+
+def _which_kind(phrase: list[str], i: int) -> tuple[str, ...]:
+    """("batch",) for "batch size": the word that says which size, length or rate is asked for."""
+    if phrase[i] not in _GENERIC_QUANTITIES or i == 0:
+        return ()
+    before = phrase[i - 1]
+    if before in AUX or before in _PLAIN_MODIFIERS or before in QUANTITY_NOUNS or before in ENTITY_NOUNS \
+            or not before[:1].isalpha():
+        return ()
+    return (before,)
+
+
+def _attribute(phrase: list[str], content: list[str], ending: str, own: set[str]) -> Focus | None:
+    """"What is the context window of StarCoder2?": a detail of the work named by a noun of no known
+    group, which an answering sentence names in one of the phrase's words; None for "What is the main
+    idea of X?" (the gist: any sentence of the work gives it) and for other forms."""
+    words = [w for w in content if w.casefold() not in own and not written_as_name(w, first=False)]
+    if not phrase or phrase[0] not in _COPULA or ending not in _OF or not words or len(content) > 3 \
+            or any(w.casefold() in GIST_NOUNS for w in words):
+        return None
+    lowered = [w.casefold() for w in words]
+    terms = {t for w in lowered for t in _group(singular(w))}
+    return Focus("entity", f"the {' '.join(content)}", tuple(lowered), tuple(sorted(terms)))
+
+
+def _measured(text: str) -> list[str]:
+    """The words of ``text`` up to its last quantity noun among the first four ("WikiText2 perplexity"),
+    or none."""
+    words = re.findall(r"[\w@.+-]+", text)[:4]
+    last = [i for i, w in enumerate(words) if w.casefold() in QUANTITY_NOUNS or singular(w.casefold()) in QUANTITY_NOUNS]
+    return [w for w in words[: last[-1] + 1] if w.casefold() not in _ARTICLES] if last else []
+
+
+def _measured_focus(question: str, quantity: list[str], asks: str, own: set[str]) -> Focus:
+    """The quantity named last in ``quantity``; the names before it ("WikiText2") must be in the answer."""
+    focus = _quantity(question, quantity[-1:], asks, own)
+    names = tuple(w.casefold() for w in quantity[:-1] if written_as_name(w, first=False) and w.casefold() not in own)
+    return replace(focus, qualifiers=tuple(dict.fromkeys((*focus.qualifiers, *names))))
+
+
+def _participle(phrase: list[str]) -> bool:
+    """"How many replied?": a verb where the counted noun would be."""
+    word = phrase[0].casefold() if phrase else ""
+    return len(word) > 4 and word.endswith("ed") and word not in GROUP_OF and word not in QUANTITY_NOUNS
+
+
+def _verbs(clause: str, own: set[str]) -> tuple[str, ...]:
+    """The plain words after "does/do/did" in "which models does low-bit quantization favor": one of
+    them is the verb whose object the answer is."""
+    match = re.search(r"\b(?:does|do|did)\s+(?P<rest>[^?]*)", clause, re.IGNORECASE)
+    if not match:
+        return ()
+    words = re.findall(r"[a-z]+", match["rest"])  # lower case only: names are not verbs
+    return tuple(w for w in dict.fromkeys(words) if len(w) > 3 and w not in AUX and w not in own)
+
+
+def _quantity(question: str, words: list[str], asks: str, own: set[str], count: bool = False) -> Focus:
+    words = [w.casefold() for w in words if w]
+    terms = {t for w in words for t in _group(singular(w))}
+    loose = bool(words) and not any(GROUP_OF.get(singular(w)) or GROUP_OF.get(w) for w in words)
+    return Focus("quantity", asks, tuple(words), tuple(sorted(terms)), _qualifiers(question, own), figure=True,
+                 count=count, loose=loose)
+
+
+def _group(word: str) -> tuple[str, ...]:
+    group = GROUP_OF.get(word) or GROUP_OF.get(singular(word))
+    return tuple(sorted(GROUPS[group].split())) if group else (word,)
+
+
+def _phrase(text: str, noun_phrase: bool = False) -> list[str]:
+    """The words naming what is asked, as written, up to the verb or preposition that ends them
+    (``noun_phrase``: a verb's object, where "training" is a noun)."""
+    out = []
+    for word in re.findall(r"[\w@.+-]+", text):
+        lowered = word.casefold()
+        if lowered in _ARTICLES:
+            continue
+        if lowered in AUX or (out and not noun_phrase and lowered.endswith(("ed", "ing")) and lowered not in GROUP_OF):
+            break
+        out.append(word)
+        if len(out) == 3:
+            break
+    return out
+
+
+def _qualifiers(question: str, own: set[str]) -> tuple[str, ...]:
+    """Names the question restricts its answer to ("accuracy on MMLU", "throughput on an A100")."""
+    found = []
+    for match in _QUALIFIER.finditer(question):
+        name = match["q"].rstrip(".?,")
+        if len(name) > 1 and written_as_name(name, first=False) and name.casefold() not in own:
+            found.append(name.casefold())
+    return tuple(dict.fromkeys(found))
