@@ -75,6 +75,15 @@ def test_a_papers_own_names_leave_out_the_names_of_the_field(stats):
     assert "lora" in own_names("LoRA: Low-Rank Adaptation", stats)  # a short name is always the paper's
 
 
+def test_a_technical_report_is_the_named_models_own_paper_however_many_others_use_the_model():
+    papers = [("r", QWEN, "We present Qwen3, a family of dense and MoE models.")]
+    papers += [(f"u{i}", f"Study {i}", f"We fine-tune Qwen3-8B and Qwen3 models on task {i}.") for i in range(6)]
+    stats = TermStats.from_papers(papers)
+    assert "qwen3" in own_names(QWEN, stats)
+    assert "qwen3" not in own_names("Study 1", stats)
+    assert "seedream 3.0" in own_names("Seedream 3.0 Technical Report", stats)
+
+
 def test_misspelled_names_are_searched_as_the_collection_spells_them(stats):
     assert correct("What does Kangroo do?", stats) == ("What does Kangaroo do?", (("Kangroo", "Kangaroo"),))
     assert correct("How does GaLroe project gradients?", stats)[1] == (("GaLroe", "GaLore"),)

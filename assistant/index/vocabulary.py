@@ -31,9 +31,17 @@ def edits_forgiven(word: str) -> int:
 
 
 def short_name(title: str) -> str:
-    """The name a paper goes by when its title starts with one ("QuEST: Stable Training..." -> "quest")."""
+    """The name a paper goes by when its title starts with one ("QuEST: Stable Training..." -> "quest";
+    "Qwen3 Technical Report" -> "qwen3": a report is the named model's own paper, however many others
+    use the model)."""
+    if report := _REPORT.match(title.strip()):
+        return report["name"].casefold()
     name, colon, _ = title.partition(":")
     return name.strip().casefold() if colon and name.strip() and len(name.split()) <= 3 else ""
+
+
+_REPORT = re.compile(r"^(?P<name>[^\s:]+(?:\s+[^\s:]+)?)\s+(?:technical\s+report|system\s+card|model\s+card)$",
+                     re.IGNORECASE)
 
 
 def own_names(title: str, stats: TermStats) -> set[str]:
