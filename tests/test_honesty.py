@@ -380,3 +380,29 @@ def test_a_device_is_named_with_its_model_number_and_a_compound_by_its_head():
     power = focus_of("How much power does the FPGA draw?")
     assert carries("The FPGA draws 13 W of power.", power)
     assert not carries("The model reaches 2.7B parameters.", power)
+
+
+def test_a_short_form_or_a_figure_is_no_name_of_the_thing_asked_for():
+    base = focus_of("What base language model is Corvid built on?")
+    assert not carries("Advances in multimodal large language models (MLLMs) show strong perception.", base,
+                       strict=True)
+    assert carries("Corvid builds on a Llama-3 8B language model.", base, strict=True)
+    gpu = focus_of("On which GPU were AWQ's kernels measured against cuBLAS FP16?")
+    assert not carries("AWQ kernels reach a 1.45x speedup over GPTQ and are 1.85x faster than cuBLAS FP16.", gpu)
+    assert carries("AWQ kernels run 3x faster on RTX 4090 and A100 GPUs.", gpu)
+
+
+@pytest.mark.parametrize("question, kind, words", [
+    # things named by plain nouns: a sentence must name one of them
+    ("Which phones or edge boards was EdgeMoE benchmarked on?", "entity", ("phones", "boards")),
+    ("Which tools does Toolformer learn to call?", "entity", ("tools",)),
+    # the work's gist, or the work itself
+    ("What problem does EdgeMoE solve?", "other", ()),
+    ("What is the TokenFormer architecture?", "definition", ()),
+    ("What does electra do?", "definition", ()),
+])
+def test_which_things_a_work_uses_are_asked_for_by_their_nouns(question, kind, words):
+    focus = focus_of(question)
+    assert (focus.kind, focus.words) == (kind, words)
+    if kind == "entity":
+        assert not carries("EdgeMoE partitions the model across the storage hierarchy of edge devices.", focus)

@@ -77,8 +77,9 @@ def _hardware(focus: Focus) -> bool:
 
 
 def _numberless(common: Callable[[str], bool]) -> Callable[[str], bool]:
-    """``common`` that also leaves out names without a digit (HBM, SRAM, cuBLAS are no device)."""
-    return lambda name: common(name) or not any(c.isdigit() for c in name)
+    """``common`` that also leaves out names without a digit (HBM, SRAM, cuBLAS are no device) and
+    figures (1.45x)."""
+    return lambda name: common(name) or not any(c.isdigit() for c in name) or _is_figure(name)
 
 
 def _says(word: str, stems: set[str], terms: set[str]) -> bool:
@@ -113,9 +114,19 @@ def _is_figure(token: str) -> bool:
 
 
 def _is_name(tokens: list[str], j: int, common: Callable[[str], bool]) -> bool:
+    """ImageNet, A100, Llama-2; not the short form of the words before it ("multimodal large language
+    models (MLLMs)" names no model)."""
     word = tokens[j].strip(".,;:()")
     long_enough = len(word) > 2 or any(c.isdigit() for c in word)  # C4 is a dataset; QA is not a name
-    return long_enough and written_as_name(word, first=j == 0) and not common(word.casefold())
+    return long_enough and written_as_name(word, first=j == 0) and not common(word.casefold()) \
+        and not _abbreviates(word, tokens[:j])
+
+
+def _abbreviates(word: str, before: list[str]) -> bool:
+    core = word[:-1] if word.endswith("s") and len(word) > 2 else word
+    if len(core) < 2 or not core.isalpha() or not core.isupper() or len(before) < len(core):
+        return False
+    return "".join(t[:1] for t in before[-len(core):]).casefold() == core.casefold()
 
 
 def _mentions(text: str, lowered: list[str], name: str) -> bool:

@@ -46,6 +46,7 @@ _GENERIC_QUANTITIES = frozenset("size sizes length lengths rate rates".split())
 _PLAIN_MODIFIERS = frozenset("model parameter total overall average mean final peak maximum max minimum min "
                              "typical resulting its their new same".split())
 _OF = frozenset("of in for on at to with from by per across".split())
+_DOES = frozenset("do does did was were is are".split())  # "which tools does X call", "which phones was X run on"
 
 
 def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
@@ -135,6 +136,8 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
             which = _which_kind(phrase, i)
             return replace(focus, qualifiers=tuple(dict.fromkeys((*focus.qualifiers, *in_phrase, *which))))
         if word in ENTITY_NOUNS:
+            if phrase[0] in _COPULA and content and written_as_name(content[-1], first=False):
+                return Focus("definition", "what it does")  # "What is the TokenFormer architecture?": the work itself
             base = singular(word)
             return Focus("entity", f"the {written[i]}", (base,), _group(base), _qualifiers(question, own),
                          name=GROUP_OF.get(base, base) in NEEDS_NAME or base in NEEDS_NAME,
@@ -182,6 +185,8 @@ def _attribute(phrase: list[str], content: list[str], ending: str, own: set[str]
     """"What is the context window of StarCoder2?": a detail of the work named by a noun of no known
     group, which an answering sentence names in one of the phrase's words; None for "What is the main
     idea of X?" (the gist: any sentence of the work gives it) and for other forms."""
+    if phrase and phrase[0] not in _COPULA and phrase[0] not in AUX and ending in _DOES:
+        return _which_things(content)
     words = [w for w in content if w.casefold() not in own and not written_as_name(w, first=False)]
     if not phrase or phrase[0] not in _COPULA or ending not in _OF or not words or len(content) > 3 \
             or any(w.casefold() in GIST_NOUNS for w in words):
@@ -189,6 +194,18 @@ def _attribute(phrase: list[str], content: list[str], ending: str, own: set[str]
     lowered = [w.casefold() for w in words]
     terms = {t for w in lowered for t in _group(singular(w))}
     return Focus("entity", f"the {' '.join(content)}", tuple(lowered), tuple(sorted(terms)))
+
+
+def _which_things(content: list[str]) -> Focus | None:
+    """"Which phones or edge boards was EdgeMoE run on?": things named by plain nouns of no known group,
+    which an answering sentence names (the last word of each of at most two alternatives)."""
+    parts = " ".join(content).split(" or ") if " or " in " ".join(content) else [" ".join(content)]
+    heads = [part.split()[-1] for part in parts if part.split()]
+    if not heads or len(parts) > 2 or any(len(part.split()) > 2 for part in parts) \
+            or any(not w.isalpha() or not w.islower() or w in GIST_NOUNS or w in AUX for w in heads):
+        return None
+    terms = {t for w in heads for t in _group(singular(w))}
+    return Focus("entity", f"the {' '.join(content)}", tuple(heads), tuple(sorted(terms)))
 
 
 def _measured(text: str) -> list[str]:
