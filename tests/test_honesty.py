@@ -6,12 +6,13 @@ sets (``evals/honesty.jsonl`` and the blind sets, ``evals/README.md``)."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import numpy as np
 import pytest
 
-from assistant import Turn
+from assistant import Assistant, Turn
 from assistant.answer.evidence import Candidate, weigh
 from assistant.answer.extractive import Quote
 from assistant.answer.focus import carries, focus_of
@@ -406,3 +407,21 @@ def test_which_things_a_work_uses_are_asked_for_by_their_nouns(question, kind, w
     assert (focus.kind, focus.words) == (kind, words)
     if kind == "entity":
         assert not carries("EdgeMoE partitions the model across the storage hierarchy of edge devices.", focus)
+
+
+def test_a_benchmark_named_in_the_asked_phrase_binds_even_when_no_paper_is_named(settings, tmp_path):
+    """"What GSM8K score does the hybrid get?" is not answered by a score on other tasks."""
+    feed = tmp_path / "hybrids.jsonl"
+    feed.write_text("\n".join(json.dumps(p) for p in [
+        {"title": "An Empirical Study of Hybrid Language Models",
+         "abstract": "We compare hybrid and attention models. The 8B hybrid exceeds the 8B attention model on all "
+                     "12 standard tasks by 2.65 points on average."},
+        {"title": "Reasoning Data for Small Models",
+         "abstract": "We release a reasoning corpus for small language models, evaluated on GSM8K and MATH."},
+    ]) + "\n")
+    assistant = Assistant(settings)
+    assistant.ingest([feed], progress=False)
+    absent = assistant.ask("What GSM8K score does the 8B hybrid model get?")
+    assert absent.abstained and "do not give the GSM8K score" in absent.text, absent.text
+    present = assistant.ask("What average score gain does the 8B hybrid model get over attention?")
+    assert not present.abstained and "2.65 points" in present.text, present.text

@@ -101,13 +101,16 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
         if asks_detail:  # "GPU hours of StarCoder2-15B": only the papers that mention it may give them
             mentioning = papers_mentioning(query, papers, sentences, stats)
             mine = [q for q in mine if q.paper_index in mentioning] or mine
-        # the focus's own words first, then a description's names bind less ("for CLIP data"), then any figure
-        for attempt in (focus, replace(focus, qualifiers=())):
+        # the focus's own words first, then a description's names bind less ("for CLIP data"), then any
+        # figure; a proper name in the asked phrase itself ("the GSM8K score") always binds
+        proper = {w.casefold() for w in focus.asks.split() if w[:1].isupper() or w[:1].isdigit()}
+        bound = replace(focus, qualifiers=tuple(q for q in focus.qualifiers if q in proper))
+        for attempt in (focus, bound):
             giving = [q for q in mine if carries(q.sentence, attempt, common, loose=False)]
             if giving:
                 break
         else:
-            giving = [q for q in mine if carries(q.sentence, replace(focus, qualifiers=()), common)]
+            giving = [q for q in mine if carries(q.sentence, bound, common)]
         giving = [q for q in giving if q.score >= giving[0].score * _RELATIVE_FLOOR] if giving else []
         gave = bool(giving)
         written = quoted(papers, select_quotes(giving, limit)) if gave else None
