@@ -1,7 +1,9 @@
+import dataclasses
+
 import pytest
 
 from assistant import Assistant, CorpusError, Settings
-from assistant.index.chunking import Chunker, embed_text, wordpiece_tokenizer
+from assistant.index.chunking import Chunker, embed_text, split_sentences, wordpiece_tokenizer
 from assistant.corpus import load_papers, read_file
 from assistant.index.embedding import HashEmbedding
 from assistant.index.store import PaperStore
@@ -133,6 +135,20 @@ def test_chunks_end_at_sentence_boundaries():
     chunks = Chunker(128, 16).chunk(paper)
     assert len(chunks) >= 3
     assert all(c.text.rstrip().endswith((".", "!", "?", ")", '"')) for c in chunks)
+
+
+def test_sentences_and_chunks_step_over_the_abbreviations_of_papers():
+    abstract = ("With the proposed SSF, our model obtains 11.48% (73.10% vs. 65.57%) improvement on VTAB-1k. "
+                "Existing methods tune intra-block parts (e.g. low-rank factors), as Gu et al. showed in Fig. 2. "
+                "We release the code.")
+    assert split_sentences(abstract) == [
+        "With the proposed SSF, our model obtains 11.48% (73.10% vs. 65.57%) improvement on VTAB-1k.",
+        "Existing methods tune intra-block parts (e.g. low-rank factors), as Gu et al. showed in Fig. 2.",
+        "We release the code."]
+    paper = read_file(MINI_FEED)[1]
+    long = dataclasses.replace(paper, abstract=" ".join([abstract] * 12))
+    for chunk in Chunker(96, 8).chunk(long):
+        assert not chunk.text.rstrip().endswith(("vs.", "e.g.", "al.", "Fig.")), chunk.text
 
 
 def test_collection_name_follows_embedding_and_chunking_settings(tmp_path):
