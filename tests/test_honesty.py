@@ -425,3 +425,27 @@ def test_a_benchmark_named_in_the_asked_phrase_binds_even_when_no_paper_is_named
     assert absent.abstained and "do not give the GSM8K score" in absent.text, absent.text
     present = assistant.ask("What average score gain does the 8B hybrid model get over attention?")
     assert not present.abstained and "2.65 points" in present.text, present.text
+
+
+@pytest.mark.parametrize("question", [
+    "Tell me the license of Muon.",
+    "Could you tell me what license Muon is released under?",
+    "Does the Muon abstract state a license?",
+    "I'd like to know the license of Muon.",
+])
+def test_a_detail_asked_for_in_other_words_than_what_or_which_is_still_looked_for(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.text.split("\n")[0] == "Muon's abstract does not state the license [1].", answer.text
+    assert [s.title for s in answer.sources] == [MUON]
+
+
+@pytest.mark.parametrize("question", [
+    "What is the number of GPUs used by EnergonAI?", "Give the number of GPUs used by EnergonAI.",
+    "Does EnergonAI report the number of GPUs it used?", "The number of GPUs in EnergonAI?",
+])
+def test_the_number_of_a_thing_is_a_count_of_it(question):
+    focus = focus_of(question)
+    assert (focus.kind, focus.asks, focus.words, focus.count) == ("quantity", "the number of GPUs", ("gpus",), True)
+    # a question that only names the phrase is not rewritten
+    assert focus_of("The optimizer that partitions states across workers ran on how many GPUs?").asks == \
+        "the number of GPUs"
