@@ -23,7 +23,7 @@ from mcp.client.streamable_http import streamable_http_client
 from assistant import Assistant, Settings, SettingsError
 from assistant.faces import access
 from tests.app_server import free_port, running_app, wait_for_http
-from tests.conftest import FIXTURES, MINI_FEED, PROJECT
+from tests.conftest import FIXTURES, HASH_SUPPORT, MINI_FEED, PROJECT
 
 USER, PASSWORD = "alice", "correct horse battery"
 TOKEN = "mcp-token-3b7c0e1f"
@@ -51,7 +51,7 @@ def _status(url: str, method: str = "GET", authorization: str | None = None, dat
 @pytest.fixture(scope="module")
 def guarded(tmp_path_factory):
     root = tmp_path_factory.mktemp("guarded")
-    settings = Settings(vectorstore_dir=root / "vs", corpus_dir=FIXTURES, embed_model="hash", min_support=0.2,
+    settings = Settings(vectorstore_dir=root / "vs", corpus_dir=FIXTURES, embed_model="hash", min_support=HASH_SUPPORT,
                         auth=f"{USER}:{PASSWORD}", mcp_token=TOKEN, rate_limit=4)
     assistant = Assistant(settings)
     assistant.ingest([MINI_FEED], progress=False)
@@ -124,7 +124,7 @@ def test_the_browser_signs_in_asks_and_downloads_and_the_download_is_refused_to_
 
 
 def test_questions_past_the_rate_limit_are_refused_with_a_sentence_across_faces(tmp_path):
-    settings = Settings(vectorstore_dir=tmp_path / "vs", corpus_dir=FIXTURES, embed_model="hash", min_support=0.2,
+    settings = Settings(vectorstore_dir=tmp_path / "vs", corpus_dir=FIXTURES, embed_model="hash", min_support=HASH_SUPPORT,
                         auth=f"{USER}:{PASSWORD},bob:{PASSWORD}", rate_limit=3)
     assistant = Assistant(settings)
     assistant.ingest([MINI_FEED], progress=False)
@@ -179,7 +179,7 @@ def test_only_loopback_is_served_without_credentials(host, allowed):
 
 def _app_env(tmp_path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update(ASSISTANT_EMBED_MODEL="hash", ASSISTANT_MIN_SUPPORT="0.2", ASSISTANT_CORPUS_DIR=str(FIXTURES),
+    env.update(ASSISTANT_EMBED_MODEL="hash", ASSISTANT_MIN_SUPPORT=str(HASH_SUPPORT), ASSISTANT_CORPUS_DIR=str(FIXTURES),
                ASSISTANT_VECTORSTORE_DIR=str(tmp_path / "vs"), ASSISTANT_PORT=str(free_port()), **extra)
     return env
 

@@ -25,7 +25,7 @@ from assistant.faces.ui import ChatApp
 from assistant.models import Answer, Delta
 from assistant.settings import Settings
 from tests.app_server import free_port
-from tests.conftest import FIXTURES, MINI_FEED, PROJECT
+from tests.conftest import FIXTURES, HASH_SUPPORT, MINI_FEED, PROJECT
 from tests.fake_llm import Reply
 
 QUESTIONS = ["How does upcycling turn dense models into mixture of experts?", "How do I bake sourdough bread?"]
@@ -34,7 +34,7 @@ QUESTIONS = ["How does upcycling turn dense models into mixture of experts?", "H
 @pytest.fixture(scope="module")
 def store_settings(tmp_path_factory) -> Settings:
     settings = Settings(vectorstore_dir=tmp_path_factory.mktemp("answering") / "vectorstore", corpus_dir=FIXTURES,
-                        embed_model="hash", min_support=0.2)
+                        embed_model="hash", min_support=HASH_SUPPORT)
     Assistant(settings).ingest([MINI_FEED], progress=False)
     return settings
 
@@ -190,7 +190,7 @@ def test_app_serves_the_page_from_one_process_and_answers_from_another_and_kill_
 
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env.update(ASSISTANT_PORT=str(port), ASSISTANT_EMBED_MODEL="hash", ASSISTANT_MIN_SUPPORT="0.2",
+    env.update(ASSISTANT_PORT=str(port), ASSISTANT_EMBED_MODEL="hash", ASSISTANT_MIN_SUPPORT=str(HASH_SUPPORT),
                ASSISTANT_VECTORSTORE_DIR=str(tmp_path / "vectorstore"), ASSISTANT_CORPUS_DIR=str(FIXTURES))
     app = subprocess.Popen([sys.executable, str(PROJECT / "app.py")], env=env, cwd=tmp_path,
                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -18,7 +18,7 @@ from assistant.index import keywords
 from assistant import Assistant, Settings, StoreError
 from assistant.api import ask
 from tests.app_server import free_port, running_app, wait_for_http
-from tests.conftest import FIXTURES, MINI_FEED
+from tests.conftest import FIXTURES, HASH_SUPPORT, MINI_FEED
 
 QUESTION = "What is the virtual group initialization for upcycling mixture of experts?"
 
@@ -38,7 +38,7 @@ def chroma_server(tmp_path_factory):
 
 @pytest.fixture
 def server_settings(chroma_server, tmp_path, request):
-    return Settings(chroma_host="127.0.0.1", chroma_port=chroma_server, embed_model="hash", min_support=0.2,
+    return Settings(chroma_host="127.0.0.1", chroma_port=chroma_server, embed_model="hash", min_support=HASH_SUPPORT,
                     corpus_dir=FIXTURES, vectorstore_dir=tmp_path / "unused",
                     collection_prefix=f"t{abs(hash(request.node.name)) % 10**8}")  # a collection per test
 
@@ -117,7 +117,7 @@ def test_two_app_processes_answer_a_paper_another_process_ingested(server_settin
     """Two `python app.py` hosts and a CLI ingest share one Chroma server; no restart."""
     Assistant(server_settings).ingest([MINI_FEED], progress=False)
     base = {**os.environ, "ASSISTANT_CHROMA_HOST": "127.0.0.1", "ASSISTANT_CHROMA_PORT": str(server_settings.chroma_port),
-            "ASSISTANT_EMBED_MODEL": "hash", "ASSISTANT_MIN_SUPPORT": "0.2", "ASSISTANT_CORPUS_DIR": str(FIXTURES),
+            "ASSISTANT_EMBED_MODEL": "hash", "ASSISTANT_MIN_SUPPORT": str(HASH_SUPPORT), "ASSISTANT_CORPUS_DIR": str(FIXTURES),
             "ASSISTANT_COLLECTION_PREFIX": server_settings.collection_prefix}
     project = Path(__file__).resolve().parent.parent
     urls = []
@@ -189,7 +189,7 @@ def test_a_token_reaches_a_chroma_server_that_requires_one_and_a_wrong_one_stops
     proxy = TokenProxy(chroma_server, "lab-token-17")
     try:
         settings = Settings(chroma_host="127.0.0.1", chroma_port=proxy.port, chroma_token="lab-token-17",
-                            embed_model="hash", min_support=0.2, corpus_dir=FIXTURES,
+                            embed_model="hash", min_support=HASH_SUPPORT, corpus_dir=FIXTURES,
                             vectorstore_dir=tmp_path / "unused", collection_prefix="tokened")
         assert Assistant(settings).ingest([MINI_FEED], progress=False).added == 8
         assert ask(QUESTION, **settings.model_dump()).sources[0].title.startswith("Upcycling")

@@ -12,7 +12,7 @@ from assistant.faces.cli import main
 from assistant.errors import QuestionSetError
 from assistant.eval.sets import load_questions
 from assistant.eval.evaluate import evaluate, judge, regressions, score
-from tests.conftest import FIXTURES, MINI_FEED, PROJECT
+from tests.conftest import FIXTURES, HASH_SUPPORT, MINI_FEED, PROJECT
 
 QUESTIONS = FIXTURES / "sets" / "mini_questions.jsonl"
 
@@ -138,7 +138,7 @@ def test_regressions_compare_against_a_baseline():
 def cli_env(settings, monkeypatch):
     monkeypatch.setenv("ASSISTANT_EMBED_MODEL", "hash")
     monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(MINI_FEED))
-    monkeypatch.setenv("ASSISTANT_MIN_SUPPORT", "0.2")
+    monkeypatch.setenv("ASSISTANT_MIN_SUPPORT", str(HASH_SUPPORT))
     monkeypatch.setenv("ASSISTANT_VECTORSTORE_DIR", str(settings.vectorstore_dir))
 
 

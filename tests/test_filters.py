@@ -7,7 +7,7 @@ import pytest
 
 from assistant import Assistant, Filters, QuestionError, Turn
 from assistant.index import keywords
-from tests.conftest import FIXTURES, MINI_FEED
+from tests.conftest import FIXTURES, HASH_SUPPORT, MINI_FEED
 
 ARXIV = FIXTURES / "collections" / "arxiv-sample.json"
 
@@ -27,7 +27,7 @@ def mixed(tmp_path_factory):
     from assistant import Settings
 
     root = tmp_path_factory.mktemp("filters")
-    settings = Settings(vectorstore_dir=root / "vs", corpus_dir=FIXTURES, embed_model="hash", min_support=0.2)
+    settings = Settings(vectorstore_dir=root / "vs", corpus_dir=FIXTURES, embed_model="hash", min_support=HASH_SUPPORT)
     assistant = Assistant(settings)
     assistant.ingest([ARXIV, MINI_FEED], progress=False)
     return assistant

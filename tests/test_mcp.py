@@ -15,7 +15,7 @@ from mcp.client.streamable_http import streamable_http_client
 from assistant import Assistant
 from tests.app_server import running_app
 from tests.inspector import inspector
-from tests.conftest import FIXTURES, MINI_FEED
+from tests.conftest import FIXTURES, HASH_SUPPORT, MINI_FEED
 
 ARXIV = FIXTURES / "collections" / "arxiv-sample.json"
 
@@ -25,7 +25,7 @@ def served(tmp_path_factory):
     from assistant import Settings
 
     root = tmp_path_factory.mktemp("mcp")
-    settings = Settings(vectorstore_dir=root / "vs", corpus_dir=FIXTURES, embed_model="hash", min_support=0.2,
+    settings = Settings(vectorstore_dir=root / "vs", corpus_dir=FIXTURES, embed_model="hash", min_support=HASH_SUPPORT,
                         llm_api_key="sk-secret-mcp-key-0000", mode="extractive")
     assistant = Assistant(settings)
     assistant.ingest([ARXIV, MINI_FEED], progress=False)

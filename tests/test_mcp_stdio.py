@@ -13,7 +13,7 @@ from mcp import ClientSession, StdioServerParameters
 from mcp.client.stdio import stdio_client
 
 from assistant import Assistant, Settings
-from tests.conftest import FIXTURES, MINI_FEED, PROJECT
+from tests.conftest import FIXTURES, HASH_SUPPORT, MINI_FEED, PROJECT
 from tests.inspector import inspector
 
 pytestmark = pytest.mark.heavy
@@ -25,9 +25,9 @@ SECRET = "sk-secret-stdio-key-0000"
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
     root = tmp_path_factory.mktemp("stdio")
-    settings = Settings(vectorstore_dir=root / "vs", corpus_dir=FIXTURES, embed_model="hash", min_support=0.2)
+    settings = Settings(vectorstore_dir=root / "vs", corpus_dir=FIXTURES, embed_model="hash", min_support=HASH_SUPPORT)
     Assistant(settings).ingest([ARXIV, MINI_FEED], progress=False)
-    return {"ASSISTANT_EMBED_MODEL": "hash", "ASSISTANT_MIN_SUPPORT": "0.2", "ASSISTANT_MODE": "extractive",
+    return {"ASSISTANT_EMBED_MODEL": "hash", "ASSISTANT_MIN_SUPPORT": str(HASH_SUPPORT), "ASSISTANT_MODE": "extractive",
             "ASSISTANT_VECTORSTORE_DIR": str(root / "vs"), "ASSISTANT_LLM_API_KEY": SECRET}
 
 
@@ -109,7 +109,7 @@ def test_the_inspector_cli_launches_it_and_calls_each_tool(env):
 
 
 def test_an_empty_store_is_indexed_while_the_server_already_answers(tmp_path):
-    env = {"ASSISTANT_EMBED_MODEL": "hash", "ASSISTANT_MIN_SUPPORT": "0.2",
+    env = {"ASSISTANT_EMBED_MODEL": "hash", "ASSISTANT_MIN_SUPPORT": str(HASH_SUPPORT),
            "ASSISTANT_VECTORSTORE_DIR": str(tmp_path / "vs"), "ASSISTANT_CORPUS_DIR": str(FIXTURES / "collections")}
 
     async def work(session):

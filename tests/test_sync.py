@@ -20,7 +20,7 @@ from assistant.faces.cli import main
 from assistant.index import sources
 from assistant.index.sync import feed_file, follow_arxiv, sync
 from tests.arxiv_server import MALFORMED_ID, PAGE1_TOKEN, ArxivServer
-from tests.conftest import PROJECT
+from tests.conftest import HASH_SUPPORT, PROJECT
 from tests.test_reliability import _assert_consistent, _corpus
 from tests.zotero_db import Item, create
 
@@ -139,7 +139,7 @@ def test_a_sync_killed_at_random_moments_is_completed_by_the_next(tmp_path, sett
     while kills < 4:  # a kill that lands after the sync finished is not a trial
         attempts += 1
         assert attempts <= 16, f"only {kills} of {attempts} kills landed while the sync ran"
-        trial = settings.with_overrides(vectorstore_dir=tmp_path / f"trial{attempts}", min_support=0.2)
+        trial = settings.with_overrides(vectorstore_dir=tmp_path / f"trial{attempts}", min_support=HASH_SUPPORT)
         original.write_text("\n".join(lines) + "\n")
         Assistant(trial).ingest([original], progress=False)
         # a third of the papers removed, a third rewritten, a few new

@@ -11,6 +11,7 @@ from assistant import Assistant, CorpusError, Filters
 from assistant.corpus import load_papers
 from assistant.corpus.zotero import default_data_dir
 from assistant.faces.cli import main
+from tests.conftest import HASH_SUPPORT
 from tests.zotero_db import Item, create
 
 ABSTRACT = "We quantize the weights of large language models to four bits with a learned rotation."
@@ -124,5 +125,5 @@ def test_a_file_that_is_not_a_zotero_database_is_an_error_naming_it(tmp_path):
 @pytest.fixture
 def cli_env(settings, monkeypatch):
     monkeypatch.setenv("ASSISTANT_EMBED_MODEL", "hash")
-    monkeypatch.setenv("ASSISTANT_MIN_SUPPORT", "0.2")
+    monkeypatch.setenv("ASSISTANT_MIN_SUPPORT", str(HASH_SUPPORT))
     monkeypatch.setenv("ASSISTANT_VECTORSTORE_DIR", str(settings.vectorstore_dir))
