@@ -449,3 +449,57 @@ def test_the_number_of_a_thing_is_a_count_of_it(question):
     # a question that only names the phrase is not rewritten
     assert focus_of("The optimizer that partitions states across workers ran on how many GPUs?").asks == \
         "the number of GPUs"
+
+
+# Forms seen in the fourth blind set after its one run -------------------------------------------------------
+
+@pytest.mark.parametrize("question, asks, words", [
+    # the counted noun is the phrase's last; a verb, a name after a known noun or another "how" ends it
+    ("How many small 1M-parameter proxy models did RegMix train?", "the number of small 1M-parameter proxy models",
+     ("models",)),
+    ("How many clients took part in Ferret's experiments?", "the number of clients", ("clients",)),
+    ("Could you tell me how many GPUs EnergonAI used?", "the number of GPUs", ("gpus",)),
+    ("How many A100 GPUs did it use?", "the number of A100 GPUs", ("gpus",)),
+    ("How many web pages and how many text tokens make up the corpus?", "the number of web pages", ("pages",)),
+    # a factor: what the comparative or the verb says it measures
+    ("How many times faster than Qwen3-8B is MiniCPM4-8B?", "how many times faster", ("faster",)),
+    ("By what factor does Universal Checkpointing speed up saving checkpoints?", "the factor", ("speedup",)),
+    ("At what power draw did the FPGA prototype run?", "the power draw", ("power",)),
+])
+def test_a_count_or_a_factor_is_read_from_its_head_noun_or_its_verb(question, asks, words):
+    focus = focus_of(question)
+    assert (focus.kind, focus.asks, focus.words) == ("quantity", asks, words)
+
+
+def test_a_count_stands_before_the_names_of_what_it_counts_or_after_its_count_word():
+    hours = focus_of("How many H100 GPU hours went into training the 1,000 models?")
+    assert carries("We trained 1,000 LLMs, consuming roughly 3 million NVIDIA H100 GPU hours.", hours)
+    experts = focus_of("How many experts per layer does Monet scale to?")
+    assert carries("Expert decomposition enables scaling the expert count to 262,144 per layer.", experts)
+    tokens = focus_of("On how many training tokens were the FBI-LLM models trained?")
+    assert not carries("It keeps model dimensions (130M, 1.3B, 7B) and training data volume as in pretraining.", tokens)
+    pool = focus_of("How large is the Common Crawl token pool of the testbed?")
+    assert carries("We provide a standardized corpus of 240T tokens extracted from Common Crawl.", pool)
+    watts = focus_of("At what power draw did the FPGA prototype run?")
+    assert carries("We processed billion-parameter models at 13W on an FPGA.", watts)
+    share = focus_of("By what percentage does LLaVolta cut training cost?")
+    assert share.qualifiers == ("cost",)
+    assert not carries("Eliminating up to 70% of visual tokens leads to a 3% drop in accuracy.", share, strict=True)
+    assert carries("LLaVolta cuts training cost by 16%.", share, strict=True)
+
+
+def test_a_short_name_of_several_words_names_its_paper_unless_it_is_a_setting_like_a_dataset():
+    papers = [
+        ("u", "Universal Checkpointing: Efficient and Flexible Checkpointing for Large Scale Distributed Training",
+         "Universal checkpointing enables checkpointing at any parallelism; checkpointing is common."),
+        ("c", "Checkpointing at Scale", "We study checkpointing and distributed checkpointing for training."),
+        ("p", "The Pile: An 800GB Dataset of Diverse Text", "The Pile is a dataset for language modeling."),
+        ("m", "Mamba: Linear-Time Sequence Modeling", "Mamba-3B outperforms Transformers on The Pile."),
+    ]
+    stats = TermStats.from_papers(papers)
+    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+    universal = weigh("By what factor does Universal Checkpointing speed up saving checkpoints?", stats, candidates,
+                      threshold=0.9)
+    assert universal.named and candidates[universal.paper].title.startswith("Universal")
+    pile = weigh("What perplexity does Mamba-3B reach on The Pile?", stats, candidates, threshold=0.9)
+    assert not candidates[pile.paper].title.startswith("The Pile")

@@ -75,6 +75,8 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
             "title": _share(weights, in_title),
         }
         by_name, own_name = _names(asked, paper.title, paper.text, stats)
+        if _says_short_name(question, paper.title):  # "Universal Checkpointing", "Speculative MoE"
+            by_name = own_name = True
         held = title_words(paper.title) | words(paper.text)
         mentions_all = all(mentions(n, held) for n in asked)
         named = may_name and (by_name or signals["title"] >= _NAMES)
@@ -143,6 +145,15 @@ def _names(asked: dict[str, float], title: str, text: str, stats: TermStats) -> 
     held = title_words(title) | words(text)
     named = sum(asked[n] for n in mine) / total >= _NAMES or all(mentions(n, held) for n in asked)
     return named, short_name(title) in mine
+
+
+def _says_short_name(question: str, title: str) -> bool:
+    """Whether the question writes out a paper's short name of several words ("Universal Checkpointing:
+    ..."), whose words one at a time may be common ("checkpointing")."""
+    short = short_name(title)
+    if short.split(" ")[0] in ("the", "a", "an"):  # "on The Pile": a dataset the question names as a setting
+        return False
+    return " " in short and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", question.casefold()) is not None
 
 
 def mentions(name: str, held: set[str]) -> bool:

@@ -8,8 +8,8 @@ thing: a dataset's name must stand next to the word. "What does QuEST do?" and "
 train?" ask for what the paper's contribution says, so any of its sentences may give them. A
 qualifier the question names ("accuracy on MMLU") must be in the sentence too.
 
-``read`` takes a question to its ``Focus``; ``match`` says whether a sentence gives it; ``words``
-holds the word lists both read with.
+``plain`` puts a question in the form the rules read; ``read`` takes it to its ``Focus``; ``match``
+says whether a sentence gives it; ``words`` holds the word lists they read with.
 """
 
 from .match import carries

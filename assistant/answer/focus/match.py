@@ -16,6 +16,8 @@ _LINK = re.compile(r"https?://|\bgithub\b|\bhuggingface\b|\bavailable\s+(?:at|on
                    re.IGNORECASE)
 _TOKEN = re.compile(r"[\w@.%×+-]+")
 _MULTIPLIERS = frozenset({"times", "fold"})
+_UNIT_OF = re.compile(r"^[\d.,]+")
+_COUNT_WORDS = frozenset("count counts number is are was were reaches of".split())
 _LEADING_DIGIT = re.compile(r"^[~≈<>+-]?\d")
 # "4.2 times fewer": a factor, not a time; 29ms, 80GB, 3.2TFLOPS: a figure with its unit
 _UNIT_LETTERS = frozenset("x k m b t times fold e xx ms s us ns h hr hrs min kb mb gb tb gib mib tflops pflops "
@@ -64,12 +66,29 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         return focus.figure and focus.loose and loose and not strict and any(_is_figure(t) for t in tokens)
     if focus.figure:
         before, after = (_COUNT_BEFORE, 0) if focus.count else (_FIGURE_NEAR, _FIGURE_NEAR)
+        start = {i: _named_before(tokens, i) if focus.count else i for i in places}
         return any(_is_figure(tokens[j]) for i in places
-                   for j in range(max(0, i - before), min(len(tokens), i + after + 1)))
+                   for j in range(max(0, start[i] - before), min(len(tokens), i + after + 1))) \
+            or (focus.count and any(_counted_after(lowered, tokens, i) for i in places))
     if focus.name:
         return any(_is_name(tokens, j, common) for i in places for j in _near(i, _NAME_NEAR, len(tokens)) if j != i) \
             or any(_described(lowered, j, i, focus.verbs) for i in places for j in range(max(0, i - _FIGURE_NEAR), i))
     return True
+
+
+def _named_before(tokens: list[str], i: int) -> int:
+    """Where the names before a counted noun begin: "3 million | NVIDIA H100 GPU hours"."""
+    start = i
+    while start > 0 and i - start < _COUNT_BEFORE and not _is_figure(tokens[start - 1]) \
+            and written_as_name(tokens[start - 1].strip(".,;:()"), first=False):
+        start -= 1
+    return start
+
+
+def _counted_after(lowered: list[str], tokens: list[str], i: int) -> bool:
+    """"the expert count to 262,144", "the number of experts is 64": a count after its noun."""
+    following = lowered[i + 1 : i + 4]
+    return bool(following) and following[0] in _COUNT_WORDS and any(_is_figure(t) for t in tokens[i + 2 : i + 5])
 
 
 def _hardware(focus: Focus) -> bool:
@@ -92,9 +111,10 @@ def _says(word: str, stems: set[str], terms: set[str]) -> bool:
         return True
     numeric = word[:1].isdigit()
     parts = [part for part in word.split("-") if part]
-    # "350k token-long": the last part is the compound's head; "Point-BERT" is no score in points
+    # "350k token-long": the last part is the compound's head; "Point-BERT" is no score in points;
+    # "13W", "80GB": a figure with its group's unit
     return any(stem(part) in stems or (numeric and singular(part) in terms) for part in parts) \
-        or (len(parts) > 1 and singular(parts[-1]) in terms)
+        or (len(parts) > 1 and singular(parts[-1]) in terms) or (numeric and _UNIT_OF.sub("", word) in terms)
 
 
 def _near(i: int, reach: int, length: int) -> range:

@@ -9,8 +9,9 @@ from dataclasses import replace
 
 from ...models import Focus
 from ..extractive import Form, question_form
-from .words import (AUX, ENTITY_NOUNS, GIST_NOUNS, GROUP_OF, GROUPS, NEEDS_NAME, QUANTITY_NOUNS, singular,
-                    written_as_name)
+from .plain import plain
+from .words import (AUX, ENTITY_NOUNS, GENERIC_QUANTITIES, GIST_NOUNS, GROUP_OF, GROUPS, MEASURE_NOUNS, NEEDS_NAME,
+                    PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES, VERBS, WH_WORDS, singular, written_as_name)
 
 FIGURE_ASKED = "the figure asked for"
 _ARTICLES = frozenset({"a", "an", "the"})
@@ -34,30 +35,13 @@ _COMPARED_WITH = re.compile(r"\bcompared?\s+(?:with|to|against)\s+(?:the\s+)?(?P
 _QUALIFIER = re.compile(r"\b(?:on|for)\s+(?:the\s+|an?\s+)?(?P<q>[A-Za-z0-9][\w.+-]*)")
 _PHRASE_WORDS = 5  # words of a "what <noun phrase>" before its noun ("What COCO object-detection box AP")
 _COPULA = frozenset("is are was were".split())
-_WHATS = re.compile(r"\b(what|which|how|where|who)['’]s\b", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(\w)['’]s\b")
-# "Tell me", "Could you give me", "I'd like to know": what follows is the question
-_LEAD_IN = re.compile(r"^\s*(?:please\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:tell|show|give|find)\s+"
-                      r"(?:me|us)\s+|^\s*(?:i(?:\s+would|'d|’d)\s+like\s+to\s+know|do\s+you\s+know|i\s+wonder)\s+"
-                      r"|^\s*(?:please\s+)?(?:give|state|name|report)\s+(?=the\b)", re.IGNORECASE)
-# "Does the QuEST abstract state a license?": whether it says is the answer's business
-_SAYS_WHETHER = re.compile(
-    r"^\s*(?:does|do|did|is|are|was|were)\b.{0,80}?\b(?:report|reports|reported|state|states|stated|give|gives|"
-    r"given|mention|mentions|mentioned|say|says|specify|specifies|specified|disclose|discloses|disclosed|"
-    r"provide|provides|provided)\s+(?:the\s+|a\s+|an\s+|any\s+|its\s+|their\s+)(?P<np>[^?]+)", re.IGNORECASE)
-_NOUN_PHRASE = re.compile(r"^\s*the\s+\w", re.IGNORECASE)  # "the license of QuEST?"
-_WH = re.compile(r"\b(?:what|which|how|where|when|who)\b", re.IGNORECASE)
-_NUMBER_OF = re.compile(r"(?:^\s*|\b(?:what|which)\s+(?:is|are|was|were)\s+)the\s+(?:total\s+)?number\s+of\b",
-                        re.IGNORECASE)
+_VERB_GROUPS = ((re.compile(r"\b(?:speeds?\s+up|sped\s+up|accelerat\w*|faster)\b", re.IGNORECASE), "speedup"),
+                (re.compile(r"\b(?:reduc\w*|cuts?|shrinks?|saves?|compress\w*|lowers?)\b", re.IGNORECASE), "reduction"),
+                (re.compile(r"\b(?:improv\w*|boosts?|increas\w*|raises?)\b", re.IGNORECASE), "improvement"))
 # "How large a training speedup does X report?": the noun says what is measured, not "large"
 _ADJ_NOUN = re.compile(r"\s+an?\s+(?P<x>[^,?;]+)", re.IGNORECASE)
 # "How much lower is its perplexity?": the quantity follows the comparative
 _COMPARED_QUANTITY = re.compile(r"^\s*(?:is|are|was|were)\s+(?:its|their|the)\s+(?P<x>[^,?;]+)", re.IGNORECASE)
-# A quantity noun of many uses ("batch size", "learning rate", "window size"): the word before it
-# says which, and an answering sentence must name it; these words before it say nothing of which.
-_GENERIC_QUANTITIES = frozenset("size sizes length lengths rate rates".split())
-_PLAIN_MODIFIERS = frozenset("model parameter total overall average mean final peak maximum max minimum min "
-                             "typical resulting its their new same".split())
 _OF = frozenset("of in for on at to with from by per across".split())
 _DOES = frozenset("do does did was were is are".split())  # "which tools does X call", "which phones was X run on"
 
@@ -65,7 +49,7 @@ _DOES = frozenset("do does did was were is are".split())  # "which tools does X 
 def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     """The focus of a question. ``own``: the words of the title of the paper it asks about (its names
     there are not qualifiers)."""
-    question = _plain(question)
+    question = plain(question)
     form = question_form(question)
     own = {w.casefold() for w in own}
     if form is Form.LIST:
@@ -76,10 +60,14 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
         return asked  # "What MAPE does ... when forecasting how many cycles ...": the opening asks
     if matches := list(_HOW_MANY.finditer(question)):
         phrase = _phrase(matches[-1]["x"])  # the last: earlier ones sit in clauses that describe the work
-        if [w.casefold() for w in phrase[:1]] == ["times"] or _participle(phrase):
+        lowered = [w.casefold() for w in phrase]
+        if lowered[:1] == ["times"] and lowered[1:2] and lowered[1] in _COMPARATIVES:
+            return _quantity(question, phrase[1:2], f"how many times {phrase[1]}", own)  # a factor: "faster"
+        if lowered[:1] == ["times"] or _participle(phrase):
             return _quantity(question, [], FIGURE_ASKED, own)  # "how many times?", "how many replied?": a count
         asks = f"the number of {' '.join(phrase)}" if phrase else FIGURE_ASKED
-        return _quantity(question, phrase, asks, own, count=True)
+        # the counted noun is the phrase's last ("small proxy models": models, not "small")
+        return _quantity(question, phrase[-1:], asks, own, count=True)
     if match := _HOW_MUCH.search(question):
         phrase = _phrase(match["x"])
         if phrase and phrase[0].casefold() in _COMPARATIVES and \
@@ -113,19 +101,6 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     return Focus("other", "")
 
 
-def _plain(question: str) -> str:
-    """The question in the plain form the rules read: "What's the peak speedup?" as "What is the peak
-    speedup?", "Time-MoE's MSE" as "Time-MoE MSE", "Tell me the license of QuEST" and "Does QuEST's
-    abstract state a license?" as "What is the license of QuEST?", "the number of GPUs" as "how many
-    GPUs"."""
-    question = _WHATS.sub(lambda m: m[1] + " is", question)
-    question = _POSSESSIVE.sub(r"\1", question)
-    question = _LEAD_IN.sub("", question, count=1)
-    if said := _SAYS_WHETHER.match(question):
-        question = f"What is the {said['np']}"
-    elif _NOUN_PHRASE.match(question) and not _WH.search(question):
-        question = f"What is {question}"
-    return _NUMBER_OF.sub("how many", question, count=1)
 
 
 def _what_noun(question: str, own: set[str]) -> Focus | None:
@@ -156,6 +131,8 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
                               and written_as_name(w, first=False) and w.casefold() not in own)
             focus = _quantity(question, head, f"the {' '.join(attribute)}", own)
             which = _which_kind(phrase, i)
+            if word in SHARES and (verb := _VERB_OBJECT.search(question)):
+                which = (*which, singular(_phrase(verb["x"], noun_phrase=True)[-1].casefold()))
             return replace(focus, qualifiers=tuple(dict.fromkeys((*focus.qualifiers, *in_phrase, *which))))
         if word in ENTITY_NOUNS:
             if phrase[0] in _COPULA and content and written_as_name(content[-1], first=False):
@@ -166,7 +143,7 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
                          verbs=_verbs(question[match.start("x"):], own))
         if word in AUX:
             if started:
-                return _attribute(phrase, content, word, own)
+                return _attribute(question, phrase, content, word, own)
             continue
         started = True
         content.append(written[i])
@@ -194,21 +171,21 @@ def _has_group(word: str) -> bool:
 
 def _which_kind(phrase: list[str], i: int) -> tuple[str, ...]:
     """("batch",) for "batch size": the word that says which size, length or rate is asked for."""
-    if phrase[i] not in _GENERIC_QUANTITIES or i == 0:
+    if phrase[i] not in GENERIC_QUANTITIES or i == 0:
         return ()
     before = phrase[i - 1]
-    if before in AUX or before in _PLAIN_MODIFIERS or before in QUANTITY_NOUNS or before in ENTITY_NOUNS \
+    if before in AUX or before in PLAIN_MODIFIERS or before in QUANTITY_NOUNS or before in ENTITY_NOUNS \
             or not before[:1].isalpha():
         return ()
     return (before,)
 
 
-def _attribute(phrase: list[str], content: list[str], ending: str, own: set[str]) -> Focus | None:
+def _attribute(question: str, phrase: list[str], content: list[str], ending: str, own: set[str]) -> Focus | None:
     """"What is the context window of StarCoder2?": a detail of the work named by a noun of no known
     group, which an answering sentence names in one of the phrase's words; None for "What is the main
     idea of X?" (the gist: any sentence of the work gives it) and for other forms."""
     if phrase and phrase[0] not in _COPULA and phrase[0] not in AUX and ending in _DOES:
-        return _which_things(content)
+        return _which_things(question, content, own)
     words = [w for w in content if w.casefold() not in own and not written_as_name(w, first=False)]
     if not phrase or phrase[0] not in _COPULA or ending not in _OF or not words or len(content) > 3 \
             or any(w.casefold() in GIST_NOUNS for w in words):
@@ -218,9 +195,15 @@ def _attribute(phrase: list[str], content: list[str], ending: str, own: set[str]
     return Focus("entity", f"the {' '.join(content)}", tuple(lowered), tuple(sorted(terms)))
 
 
-def _which_things(content: list[str]) -> Focus | None:
+def _which_things(question: str, content: list[str], own: set[str]) -> Focus | None:
     """"Which phones or edge boards was EdgeMoE run on?": things named by plain nouns of no known group,
-    which an answering sentence names (the last word of each of at most two alternatives)."""
+    which an answering sentence names (the last word of each of at most two alternatives). "By what
+    factor...?", "At what power draw...?": a measure, which a figure gives."""
+    if content and content[-1].casefold() in MEASURE_NOUNS:
+        words = [w for w in content[:-1] if _has_group(w.casefold())]
+        if not words:  # "by what factor does X speed up...": the verb says what the factor measures
+            words = [word for pattern, word in _VERB_GROUPS if pattern.search(question)][:1]
+        return _quantity(question, words, f"the {' '.join(content)}", own)
     parts = " ".join(content).split(" or ") if " or " in " ".join(content) else [" ".join(content)]
     heads = [part.split()[-1] for part in parts if part.split()]
     if not heads or len(parts) > 2 or any(len(part.split()) > 2 for part in parts) \
@@ -281,12 +264,22 @@ def _phrase(text: str, noun_phrase: bool = False) -> list[str]:
     for word in re.findall(r"[\w@.+-]+", text):
         lowered = word.casefold()
         if lowered in _ARTICLES:
+            if out:
+                break  # "how many tokens | the models were trained on": a new noun phrase
             continue
-        if lowered in AUX or (out and not noun_phrase and lowered.endswith(("ed", "ing")) and lowered not in GROUP_OF):
+        if lowered in WH_WORDS:
+            break  # "how many web pages | and how many text tokens"
+        if lowered in AUX or lowered in VERBS or \
+                (out and not noun_phrase and lowered.endswith(("ed", "ing")) and lowered not in GROUP_OF):
             break
+        if out and written_as_name(word, first=False) and not word[:1].isdigit() and not _has_group(lowered) \
+                and any(_has_group(w.casefold()) for w in out):
+            break  # "how many GPUs | EnergonAI used": a name after a known noun starts the clause
         out.append(word)
-        if len(out) == 3:
+        if len(out) == 4:
             break
+    while out and out[-1].casefold() in ("and", "or"):
+        out.pop()
     return out
 
 

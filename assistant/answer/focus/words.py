@@ -7,13 +7,13 @@ thing."""
 GROUPS = {
     "gpu": "gpu accelerator a100 h100 h800 v100 p100 a6000 4090 3090 tpu device node card hardware",
     "memory": "memory footprint gb mb tb gib mib vram ram storage",
-    "speed": "speed speedup speed-up faster latency throughput wall-clock time fps",
+    "speed": "speed speedup speed-up faster latency throughput wall-clock time fps ops tops",
     "frame": "frame fps",
     "time": "time hour day minute second gpu-hour wall-clock week",
     "accuracy": "accuracy score point top-1 f1 bleu rouge pass@1 em perplexity performance win-rate map ap auc "
                 "mape mae rmse recall precision wer cer error",
-    "size": "size parameter param billion million",
-    "parameter": "parameter param size billion million",
+    "size": "size parameter param billion million trillion b m t",
+    "parameter": "parameter param size billion million trillion b m t",
     "token": "token",
     "license": "license licensed licence licensing apache mit cc-by permissive",
     "code": "code github available availability release released open-source weight checkpoint",
@@ -31,13 +31,24 @@ GROUPS = {
     "layer": "layer depth",
     "expert": "expert",
     "share": "share percentage percent fraction proportion %",
-    "power": "power watt energy consumption",
+    "power": "power watt w mw kw energy consumption",
 }
 GROUP_OF = {word: group for group, members in GROUPS.items() for word in members.split()}
 # Named things whose answer is a name next to the word (a dataset's, a GPU's), not the word alone.
 NEEDS_NAME = frozenset("gpu dataset benchmark model baseline backbone architecture optimizer tokenizer teacher "
                         "student metric language hardware library framework corpus task".split())
 
+# verbs that end the asked noun phrase without -ed or -ing ("how many clients took part")
+VERBS = frozenset("took take takes ran run runs made make makes got get gets gave give gives went go goes came come "
+                   "comes had have need needs used use uses saw see sees".split())
+# "By what percentage does X cut training cost?": the verb's object says what the share is of
+SHARES = frozenset("percentage percent fraction share proportion".split())
+WH_WORDS = frozenset("how what which where when who whom why".split())
+# A quantity noun of many uses ("batch size", "learning rate", "window size"): the word before it
+# says which, and an answering sentence must name it; these words before it say nothing of which.
+GENERIC_QUANTITIES = frozenset("size sizes length lengths rate rates".split())
+PLAIN_MODIFIERS = frozenset("model parameter total overall average mean final peak maximum max minimum min "
+                             "typical resulting its their new same".split())
 AUX = frozenset("do does did is are was were be been can could will would has have had should may might "
                  "in on of for to per at with when across by from than that which the a an its their it they "
                  "compared relative over versus vs against before after while come comes came".split())
@@ -56,6 +67,8 @@ GIST_NOUNS = frozenset(
     "outcomes objective innovation mechanism strategy framework design summary overview concept principle "
     "intuition claim claims hypothesis lesson lessons observation observations trick key main core central "
     "basis scope subject theme argument question answer name type kind".split())
+# Nouns that, after "what" ("by what factor", "at what power draw"), ask for a figure of what the rest says.
+MEASURE_NOUNS = frozenset("factor factors multiple margin extent degree amount magnitude draw".split())
 ENTITY_NOUNS = frozenset(
     "license licence dataset datasets benchmark benchmarks model models baseline baselines hardware gpu gpus "
     "architecture backbone language languages optimizer tokenizer teacher student metric metrics task tasks "

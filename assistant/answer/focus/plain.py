@@ -1,0 +1,37 @@
+"""A question in the plain form the focus rules read: contractions expanded, possessives dropped, lead-ins
+("Tell me...", "Does the X abstract state...?") turned into the what-question they ask."""
+
+from __future__ import annotations
+
+import re
+
+_WHATS = re.compile(r"\b(what|which|how|where|who)['’]s\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(\w)['’]s\b")
+# "Tell me", "Could you give me", "I'd like to know": what follows is the question
+_LEAD_IN = re.compile(r"^\s*(?:please\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:tell|show|give|find)\s+"
+                      r"(?:me|us)\s+|^\s*(?:i(?:\s+would|'d|’d)\s+like\s+to\s+know|do\s+you\s+know|i\s+wonder)\s+"
+                      r"|^\s*(?:please\s+)?(?:give|state|name|report)\s+(?=the\b)", re.IGNORECASE)
+# "Does the QuEST abstract state a license?": whether it says is the answer's business
+_SAYS_WHETHER = re.compile(
+    r"^\s*(?:does|do|did|is|are|was|were)\b.{0,80}?\b(?:report|reports|reported|state|states|stated|give|gives|"
+    r"given|mention|mentions|mentioned|say|says|specify|specifies|specified|disclose|discloses|disclosed|"
+    r"provide|provides|provided)\s+(?:the\s+|a\s+|an\s+|any\s+|its\s+|their\s+)(?P<np>[^?]+)", re.IGNORECASE)
+_NOUN_PHRASE = re.compile(r"^\s*the\s+\w", re.IGNORECASE)  # "the license of QuEST?"
+_WH = re.compile(r"\b(?:what|which|how|where|when|who)\b", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"(?:^\s*|\b(?:what|which)\s+(?:is|are|was|were)\s+)the\s+(?:total\s+)?number\s+of\b",
+                        re.IGNORECASE)
+
+
+def plain(question: str) -> str:
+    """The question in the plain form the rules read: "What's the peak speedup?" as "What is the peak
+    speedup?", "Time-MoE's MSE" as "Time-MoE MSE", "Tell me the license of QuEST" and "Does QuEST's
+    abstract state a license?" as "What is the license of QuEST?", "the number of GPUs" as "how many
+    GPUs"."""
+    question = _WHATS.sub(lambda m: m[1] + " is", question)
+    question = _POSSESSIVE.sub(r"\1", question)
+    question = _LEAD_IN.sub("", question, count=1)
+    if said := _SAYS_WHETHER.match(question):
+        question = f"What is the {said['np']}"
+    elif _NOUN_PHRASE.match(question) and not _WH.search(question):
+        question = f"What is {question}"
+    return _NUMBER_OF.sub("how many", question, count=1)
