@@ -143,6 +143,36 @@ def test_a_stopped_answering_process_is_a_sentence_in_the_chat_not_a_traceback(s
     assert "**Cannot answer:** The answering process has stopped" in app.status()
 
 
+def test_no_question_slips_through_before_the_answering_side_has_begun_its_first_ingest(settings):
+    """The page lets questions through once the answering side is open; if that came before the side
+    had begun ingesting, a question found an empty store and no ingest running, and was declined."""
+    import threading
+
+    class SlowToBegin(answering.Answering):
+        release = threading.Event()
+
+        def begin(self) -> bool:
+            time.sleep(0.3)  # an answering process on a busy machine
+            return super().begin()
+
+        def _first_ingest(self) -> None:
+            self.release.wait(30)
+            super()._first_ingest()
+
+    side = SlowToBegin(Assistant(settings))
+    opened: Future = Future()
+    opened.set_result(side)
+    app = ChatApp(settings=settings, opening=opened)
+    loading = app.start_indexing()
+    assert app._loaded.wait(10)
+    with pytest.raises(QuestionError, match="still being indexed"):
+        app._check_ready()
+    side.release.set()
+    loading.join(timeout=60)
+    app._check_ready()
+    assert not side.progress().running
+
+
 def test_the_answering_process_ends_when_the_app_is_killed(tmp_path):
     """A `kill -9` of the app leaves no process holding the store (this is also the fork path)."""
     script = textwrap.dedent("""

@@ -88,20 +88,26 @@ class Chat:
         return thread
 
     def _load(self) -> None:
+        started = False
         try:
             self._answering = self._opening.result()
+            # Begun before questions are let through: one asked in between would find the store empty and
+            # no ingest running, and be declined (seen under load, when the gap between the two widened).
+            started = self._answering.begin()
         except AssistantError as exc:
-            self.load_error = exc
-            print(f"error: {exc}", flush=True)
+            if self._answering is None:
+                self.load_error = exc
+            print(f"error: {exc}", flush=True)  # when begin failed, the status line says so too
         except Exception as exc:  # a bug, not a setting: its traceback is what a developer needs
             traceback.print_exc()
-            self.load_error = AssistantError(f"the answering process could not start: {exc!r}")
+            if self._answering is None:
+                self.load_error = AssistantError(f"the answering process could not start: {exc!r}")
         finally:
             self._loaded.set()
         try:
-            if self._answering is not None and self._answering.begin():
+            if started:
                 self._answering.finish()
-        except AssistantError as exc:  # the status line says so too
+        except AssistantError as exc:
             print(f"error: {exc}", flush=True)
 
     def _progress(self) -> Progress:
