@@ -503,3 +503,25 @@ def test_a_short_name_of_several_words_names_its_paper_unless_it_is_a_setting_li
     assert universal.named and candidates[universal.paper].title.startswith("Universal")
     pile = weigh("What perplexity does Mamba-3B reach on The Pile?", stats, candidates, threshold=0.9)
     assert not candidates[pile.paper].title.startswith("The Pile")
+
+
+# Forms seen in the fifth blind set after its one run ----------------------------------------------------------
+
+@pytest.mark.parametrize("question, kind, asks", [
+    ("Is the license under which the Dolma corpus is released stated?", "entity", "the license"),
+    ("Is the inference speed of LLM.int8() reported anywhere in its summary?", "quantity", "the inference speed"),
+    ("Does Liger report inference throughput gains over Llama?", "quantity", "the inference throughput"),
+    ("What numerical value of the rejection threshold does SpecDec++ use?", "quantity",
+     "the value of the rejection threshold"),
+])
+def test_whether_a_detail_is_stated_asks_for_the_detail(question, kind, asks):
+    focus = focus_of(question)
+    assert (focus.kind, focus.asks) == (kind, asks)
+
+
+def test_factors_list_no_named_things_but_a_size_may_name_a_model():
+    pairs = focus_of("Which draft and target model pairs did PEARL use?")
+    assert not carries("It reaches speedups up to 3.79times and 1.52times over autoregressive decoding.", pairs)
+    gshard = focus_of("Which GShard model does the 2B model match?")
+    asked = {"gshard", "2b"}.__contains__  # the question's own names tell nothing
+    assert carries("DeepSeekMoE 2B achieves performance comparable with GShard 2.9B.", gshard, asked)

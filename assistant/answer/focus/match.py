@@ -17,6 +17,7 @@ _LINK = re.compile(r"https?://|\bgithub\b|\bhuggingface\b|\bavailable\s+(?:at|on
 _TOKEN = re.compile(r"[\w@.%×+-]+")
 _MULTIPLIERS = frozenset({"times", "fold"})
 _UNIT_OF = re.compile(r"^[\d.,]+")
+_FACTOR = re.compile(r"^[~≈<>+-]?\d[\d.,]*\s*(?:x|×|times|fold|%)[.,;:)]*$", re.IGNORECASE)
 _COUNT_WORDS = frozenset("count counts number is are was were reaches of".split())
 _LEADING_DIGIT = re.compile(r"^[~≈<>+-]?\d")
 # "4.2 times fewer": a factor, not a time; 29ms, 80GB, 3.2TFLOPS: a figure with its unit
@@ -51,7 +52,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
     lowered = [t.casefold().strip(".,;:()") for t in tokens]
     if _hardware(focus):  # A100, RTX 3090, MI250X: a GPU is named with its model number
         common = _numberless(common)
-    if focus.name and not strict and sum(_is_name(tokens, j, common) for j in range(len(tokens))) >= _LISTED_NAMES:
+    listed = sum(_is_name(tokens, j, common) and not _FACTOR.match(tokens[j]) for j in range(len(tokens)))
+    if focus.name and not strict and listed >= _LISTED_NAMES:  # "3.79times" lists nothing; "GShard 2.9B" does
         return not focus.qualifiers or all(_mentions(sentence.casefold(), lowered, q) for q in focus.qualifiers)
     stems = {stem(w) for w in focus.words}
     terms = set(focus.terms)

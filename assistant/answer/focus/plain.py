@@ -15,7 +15,11 @@ _LEAD_IN = re.compile(r"^\s*(?:please\s+)?(?:(?:can|could|would)\s+you\s+(?:plea
 _SAYS_WHETHER = re.compile(
     r"^\s*(?:does|do|did|is|are|was|were)\b.{0,80}?\b(?:report|reports|reported|state|states|stated|give|gives|"
     r"given|mention|mentions|mentioned|say|says|specify|specifies|specified|disclose|discloses|disclosed|"
-    r"provide|provides|provided)\s+(?:the\s+|a\s+|an\s+|any\s+|its\s+|their\s+)(?P<np>[^?]+)", re.IGNORECASE)
+    r"provide|provides|provided)\s+(?:the\s+|a\s+|an\s+|any\s+|its\s+|their\s+)?(?P<np>[^?]+)", re.IGNORECASE)
+# "Is the license of Dolma stated?", "Is the inference speed of X reported anywhere?"
+_IS_SAID = re.compile(
+    r"^\s*(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+|any\s+|its\s+|their\s+)?(?P<np>.+?)\s+(?:reported|stated|given|"
+    r"mentioned|specified|disclosed|provided|listed)\b", re.IGNORECASE)
 _NOUN_PHRASE = re.compile(r"^\s*the\s+\w", re.IGNORECASE)  # "the license of QuEST?"
 _WH = re.compile(r"\b(?:what|which|how|where|when|who)\b", re.IGNORECASE)
 _NUMBER_OF = re.compile(r"(?:^\s*|\b(?:what|which)\s+(?:is|are|was|were)\s+)the\s+(?:total\s+)?number\s+of\b",
@@ -30,7 +34,7 @@ def plain(question: str) -> str:
     question = _WHATS.sub(lambda m: m[1] + " is", question)
     question = _POSSESSIVE.sub(r"\1", question)
     question = _LEAD_IN.sub("", question, count=1)
-    if said := _SAYS_WHETHER.match(question):
+    if said := _IS_SAID.match(question) or _SAYS_WHETHER.match(question):
         question = f"What is the {said['np']}"
     elif _NOUN_PHRASE.match(question) and not _WH.search(question):
         question = f"What is {question}"

@@ -38,6 +38,8 @@ _COPULA = frozenset("is are was were".split())
 _VERB_GROUPS = ((re.compile(r"\b(?:speeds?\s+up|sped\s+up|accelerat\w*|faster)\b", re.IGNORECASE), "speedup"),
                 (re.compile(r"\b(?:reduc\w*|cuts?|shrinks?|saves?|compress\w*|lowers?)\b", re.IGNORECASE), "reduction"),
                 (re.compile(r"\b(?:improv\w*|boosts?|increas\w*|raises?)\b", re.IGNORECASE), "improvement"))
+_VALUE_NOUNS = frozenset("value values".split())
+_VALUE_OF = re.compile(r"\bvalues?\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?(?P<x>[^?,;]+)", re.IGNORECASE)
 # "How large a training speedup does X report?": the noun says what is measured, not "large"
 _ADJ_NOUN = re.compile(r"\s+an?\s+(?P<x>[^,?;]+)", re.IGNORECASE)
 # "How much lower is its perplexity?": the quantity follows the comparative
@@ -184,6 +186,9 @@ def _attribute(question: str, phrase: list[str], content: list[str], ending: str
     """"What is the context window of StarCoder2?": a detail of the work named by a noun of no known
     group, which an answering sentence names in one of the phrase's words; None for "What is the main
     idea of X?" (the gist: any sentence of the work gives it) and for other forms."""
+    if content and content[-1].casefold() in _VALUE_NOUNS and ending == "of" and \
+            (value := _VALUE_OF.search(question)) and (thing := _phrase(value["x"])):
+        return _quantity(question, thing[-1:], f"the value of the {' '.join(thing)}", own)  # "numerical value of X"
     if phrase and phrase[0] not in _COPULA and phrase[0] not in AUX and ending in _DOES:
         return _which_things(question, content, own)
     words = [w for w in content if w.casefold() not in own and not written_as_name(w, first=False)]
