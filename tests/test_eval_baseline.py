@@ -83,6 +83,9 @@ def test_the_blind_set_holds_its_one_measurement(real_env, tmp_path):
     # the fourth (0ef2898), written before the code it measures and run once, on a0c137d; worked on since
     assert main(["eval", str(EVALS / "blind4/questions.jsonl"), "--out", str(tmp_path / "blind4"), "--quiet",
                  "--baseline", str(EVALS / "baseline/blind4/report.json"), "--tolerance", "0.05"]) == 0
-    # the fifth (3198d88), written before the code it measures and run once, on 8df5930
+    # the fifth (3198d88), written before the code it measures and run once, on 8df5930; worked on since
     assert main(["eval", str(EVALS / "blind5/questions.jsonl"), "--out", str(tmp_path / "blind5"), "--quiet",
                  "--baseline", str(EVALS / "baseline/blind5/report.json"), "--tolerance", "0.05"]) == 0
+    # the sixth (ad83f85), written before the code it measures and run once, on 289d1f7
+    assert main(["eval", str(EVALS / "blind6/questions.jsonl"), "--out", str(tmp_path / "blind6"), "--quiet",
+                 "--baseline", str(EVALS / "baseline/blind6/report.json"), "--tolerance", "0.05"]) == 0
