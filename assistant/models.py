@@ -166,6 +166,7 @@ class Focus:
     name: bool = False  # a named thing (a dataset, a GPU): a name must stand next to them
     verbs: tuple[str, ...] = ()  # "which models does quantization favor": "favors ... models" answers too
     found: bool | None = None  # whether the papers answered from give it (None: not looked for)
+    parts: tuple["Focus", ...] = ()  # the other details a question of several parts asks for ("..., and how many GPUs?")
 
     @property
     def asks_detail(self) -> bool:
@@ -175,7 +176,8 @@ class Focus:
     def to_dict(self) -> dict:
         return {"kind": self.kind, "asks": self.asks, "words": list(self.words), "terms": list(self.terms),
                 "qualifiers": list(self.qualifiers), "figure": self.figure, "count": self.count, "loose": self.loose,
-                "name": self.name, "verbs": list(self.verbs), "found": self.found}
+                "name": self.name, "verbs": list(self.verbs), "found": self.found,
+                "parts": [part.to_dict() for part in self.parts]}
 
 
 @dataclass(frozen=True)

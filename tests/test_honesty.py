@@ -525,3 +525,24 @@ def test_factors_list_no_named_things_but_a_size_may_name_a_model():
     gshard = focus_of("Which GShard model does the 2B model match?")
     asked = {"gshard", "2b"}.__contains__  # the question's own names tell nothing
     assert carries("DeepSeekMoE 2B achieves performance comparable with GShard 2.9B.", gshard, asked)
+
+
+# Questions of several parts -------------------------------------------------------------------------------
+
+def test_a_question_of_several_parts_gets_each_parts_detail():
+    focus = focus_of("For GLM-130B's pre-training, how many GPUs were used and how many days did the run take?")
+    assert focus.asks == "the number of GPUs" and [p.asks for p in focus.parts] == ["the number of days"]
+    assert focus_of("What does RMSNorm drop from LayerNorm, and how much running time does it save?").parts == ()
+    assert focus_of("Which papers prune experts, and what do they find?").parts == ()
+
+
+def test_an_answer_gives_each_part_it_can_and_says_which_it_lacks(assistant):
+    both = assistant.ask("How much computational efficiency does Muon gain over AdamW, and how many GPUs did it use?")
+    assert "2times computational efficiency" in both.text
+    assert both.text.endswith("Muon's abstract gives no figure for the number of GPUs [1].")
+    focus = both.to_dict()["evidence"]["focus"]
+    assert focus["found"] is False and [p["asks"] for p in focus["parts"]] == ["how much computational efficiency"]
+    neither = assistant.ask("How many GPUs did Muon use, and what license is it released under?")
+    assert neither.text.split("\n")[0] == ("Muon's abstract gives no figure for the number of GPUs [1]. "
+                                           "Muon's abstract does not state the license [1].")
+    assert [s.title for s in neither.sources] == [MUON]

@@ -19,7 +19,7 @@ from ..errors import LLMUnavailable
 from ..index.records import StoredSentence
 from ..index.terms import content_terms, content_words, names, stem, words
 from ..index.vocabulary import TermStats
-from ..models import NO_ANSWER, Claim, Delta
+from ..models import NO_ANSWER, Claim, Delta, Focus
 from ..settings import Settings
 from .cite import CitationRewriter
 from .compose import cited_sentences, fit_sources, is_no_answer, llm_messages
@@ -28,7 +28,7 @@ from .extractive import Quote, SentenceRanker, best_per_paper, question_form, se
 from .focus import carries
 from .grounding import check_claims, drop_flagged
 from .question import Run
-from .quoting import listed, not_stated, quoted, title_name
+from .quoting import listed, not_stated, not_stated_sentence, quoted, title_name
 from .reasoning import REASONING, RESTART, ThinkSplitter
 from .retrieve import Retrieval, RetrievedPaper
 
@@ -85,15 +85,22 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
         on_topic = on_topic_papers(query, papers, sentences, stats, best)
         written, gave = listed(papers, {i: q for i, q in best.items() if i in on_topic}), bool(on_topic)
     elif named is not None:
-        giving = [q for q in ranked if q.paper_index == named and carries(q.sentence, focus, common, strict=True)]
-        gave = bool(giving)
-        if gave:
-            written = quoted(papers, select_quotes(giving, limit))
+        mine = [q for q in ranked if q.paper_index == named]
+        giving = [q for q in mine if carries(q.sentence, focus, common, strict=True)]
+        name = title_name(papers[named].title, names(query))
+        chosen, lacking = _parts(focus, mine, select_quotes(giving, limit), common, strict=True)
+        lacking = lacking if giving else [focus, *lacking]
+        said = [not_stated_sentence(papers[named].title, part, name=name) for part in lacking]
+        if chosen:  # what it gives, then each detail it lacks in a sentence of its own
+            written = quoted(papers, chosen)
+            written = replace(written, text="\n\n".join([written.text, *said]))
         else:
             others = list(dict.fromkeys(q.paper_index for q in ranked
                                         if q.paper_index != named and carries(q.sentence, focus, common, strict=True)))
-            written = not_stated(papers, named, focus, others[:_OTHERS] if focus.terms else [],
-                                 name=title_name(papers[named].title, names(query)))
+            written = not_stated(papers, named, focus, others[:_OTHERS] if focus.terms else [], name=name)
+            first, _, pointers = written.text.partition("\n\n")
+            written = replace(written, text="\n\n".join([" ".join([first, *said[1:]]), *([pointers] if pointers else [])]))
+        gave = not lacking
     else:  # the sentences that give it, from the papers that support the question, near the best of them
         asks_detail = focus.asks_detail
         mine = [q for q in ranked if q.paper_index in evidence.supporting] if asks_detail else ranked
@@ -112,8 +119,14 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
         else:
             giving = [q for q in mine if carries(q.sentence, bound, common)]
         giving = [q for q in giving if q.score >= giving[0].score * _RELATIVE_FLOOR] if giving else []
-        gave = bool(giving)
-        written = quoted(papers, select_quotes(giving, limit)) if gave else None
+        written, lacking = None, []
+        if giving:
+            chosen, lacking = _parts(focus, mine, select_quotes(giving, limit), common, strict=False)
+            written = quoted(papers, chosen)
+            if lacking:
+                lines = [f"The retrieved abstracts do not give {part.asks}." for part in lacking]
+                written = replace(written, text="\n\n".join([written.text, *lines]))
+        gave = bool(giving) and not lacking
     run.lap("generation", t)
     run.evidence = replace(evidence, focus=replace(focus, found=gave))
     if written is None or not written.order:  # nothing retrieved gives it: say so, closest papers apart
@@ -121,6 +134,20 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
         return Draft(text, [], papers[:_NEAR_MISSES], abstained=True)
     highlights = {papers[i].paper_id: lines for i, lines in written.highlights.items() if lines}
     return Draft(written.text, [papers[i] for i in written.order], papers, highlights)
+
+
+def _parts(focus: Focus, mine: list[Quote], chosen: list[Quote], common: Callable[[str], bool],
+           strict: bool) -> tuple[list[Quote], list[Focus]]:
+    """``chosen`` with the best sentence that gives each further part of the question ("..., and how
+    many days did it take?"), and the parts no sentence gives."""
+    lacking = []
+    for part in focus.parts:
+        best = next((q for q in mine if carries(q.sentence, part, common, strict=strict, loose=False)), None)
+        if best is None:
+            lacking.append(part)
+        elif best not in chosen:
+            chosen = [*chosen, best]
+    return chosen, lacking
 
 
 def papers_mentioning(query: str, papers: Sequence[RetrievedPaper], sentences: dict[str, list[StoredSentence]],

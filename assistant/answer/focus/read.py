@@ -48,8 +48,8 @@ _OF = frozenset("of in for on at to with from by per across".split())
 _DOES = frozenset("do does did was were is are".split())  # "which tools does X call", "which phones was X run on"
 
 
-def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
-    """The focus of a question. ``own``: the words of the title of the paper it asks about (its names
+def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
+    """The focus of one question. ``own``: the words of the title of the paper it asks about (its names
     there are not qualifiers)."""
     question = plain(question)
     form = question_form(question)
