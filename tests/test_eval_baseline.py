@@ -86,6 +86,9 @@ def test_the_blind_set_holds_its_one_measurement(real_env, tmp_path):
     # the fifth (3198d88), written before the code it measures and run once, on 8df5930; worked on since
     assert main(["eval", str(EVALS / "blind5/questions.jsonl"), "--out", str(tmp_path / "blind5"), "--quiet",
                  "--baseline", str(EVALS / "baseline/blind5/report.json"), "--tolerance", "0.05"]) == 0
-    # the sixth (ad83f85), written before the code it measures and run once, on 289d1f7
+    # the sixth (ad83f85), written before the code it measures and run once, on 289d1f7; worked on since
     assert main(["eval", str(EVALS / "blind6/questions.jsonl"), "--out", str(tmp_path / "blind6"), "--quiet",
                  "--baseline", str(EVALS / "baseline/blind6/report.json"), "--tolerance", "0.05"]) == 0
+    # the seventh (9e35966), written before the code it measures and run once, on c112400
+    assert main(["eval", str(EVALS / "blind7/questions.jsonl"), "--out", str(tmp_path / "blind7"), "--quiet",
+                 "--baseline", str(EVALS / "baseline/blind7/report.json"), "--tolerance", "0.05"]) == 0
