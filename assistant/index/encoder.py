@@ -3,8 +3,8 @@ OpenVINO, tokenized by ``tokenizers``.
 
 OpenVINO rather than ONNX Runtime (which runs the same graph) because on a CPU with bfloat16
 arithmetic (AVX512-BF16 or AMX: recent Xeon and EPYC) it computes the MatMuls in bfloat16 and
-embeds about twice as fast, with every vector within cosine 0.9999 of float32; elsewhere it runs
-float32, still about 10 % faster (benchmarks/README.md, "Embedding").
+embeds about twice as fast, with every vector within cosine 0.9999 of float32 (benchmarks/README.md,
+"Embedding"); elsewhere it runs float32 (not measured here: this machine has bfloat16).
 
 Kept apart from LlamaIndex on purpose: ``load(..., wait=False)`` starts loading on a thread before a
 fresh process imports LlamaIndex (``startup``), and compiling the model (the 90 MB graph read and

@@ -16,7 +16,7 @@ _LINK = re.compile(r"https?://|\bgithub\b|\bhuggingface\b|\bavailable\s+(?:at|on
                    re.IGNORECASE)
 _TOKEN = re.compile(r"[\w@.%×+-]+")
 _MULTIPLIERS = frozenset({"times", "fold"})
-_UNIT_OF = re.compile(r"^[\d.,]+")
+_LEADING_NUMBER = re.compile(r"^[\d.,]+")
 _FACTOR = re.compile(r"^[~≈<>+-]?\d[\d.,]*\s*(?:x|×|times|fold|%)[.,;:)]*$", re.IGNORECASE)
 _COUNT_WORDS = frozenset("count counts number is are was were reaches of".split())
 _LEADING_DIGIT = re.compile(r"^[~≈<>+-]?\d")
@@ -52,8 +52,7 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
     lowered = [t.casefold().strip(".,;:()") for t in tokens]
     if _hardware(focus):  # A100, RTX 3090, MI250X: a GPU is named with its model number
         common = _numberless(common)
-    listed = sum(_is_name(tokens, j, common) and not _FACTOR.match(tokens[j]) for j in range(len(tokens)))
-    if focus.name and not strict and listed >= _LISTED_NAMES:  # "3.79times" lists nothing; "GShard 2.9B" does
+    if focus.name and not strict and _listed(tokens, common) >= _LISTED_NAMES:
         return not focus.qualifiers or all(_mentions(sentence.casefold(), lowered, q) for q in focus.qualifiers)
     stems = {stem(w) for w in focus.words}
     terms = set(focus.terms)
@@ -76,6 +75,11 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         return any(_is_name(tokens, j, common) for i in places for j in _near(i, _NAME_NEAR, len(tokens)) if j != i) \
             or any(_described(lowered, j, i, focus.verbs) for i in places for j in range(max(0, i - _FIGURE_NEAR), i))
     return True
+
+
+def _listed(tokens: list[str], common: Callable[[str], bool]) -> int:
+    """How many names a sentence lists: "3.79times" lists nothing; "GShard 2.9B" does."""
+    return sum(_is_name(tokens, j, common) and not _FACTOR.match(tokens[j]) for j in range(len(tokens)))
 
 
 def _named_before(tokens: list[str], i: int) -> int:
@@ -116,7 +120,7 @@ def _says(word: str, stems: set[str], terms: set[str]) -> bool:
     # "350k token-long": the last part is the compound's head; "Point-BERT" is no score in points;
     # "13W", "80GB": a figure with its group's unit
     return any(stem(part) in stems or (numeric and singular(part) in terms) for part in parts) \
-        or (len(parts) > 1 and singular(parts[-1]) in terms) or (numeric and _UNIT_OF.sub("", word) in terms)
+        or (len(parts) > 1 and singular(parts[-1]) in terms) or (numeric and _LEADING_NUMBER.sub("", word) in terms)
 
 
 def _near(i: int, reach: int, length: int) -> range:
@@ -141,14 +145,15 @@ def _is_name(tokens: list[str], j: int, common: Callable[[str], bool]) -> bool:
     word = tokens[j].strip(".,;:()")
     long_enough = len(word) > 2 or any(c.isdigit() for c in word)  # C4 is a dataset; QA is not a name
     return long_enough and written_as_name(word, first=j == 0) and not common(word.casefold()) \
-        and not _abbreviates(word, tokens[:j])
+        and not _abbreviates(word, tokens, j)
 
 
-def _abbreviates(word: str, before: list[str]) -> bool:
+def _abbreviates(word: str, tokens: list[str], j: int) -> bool:
+    """Whether ``word``, at ``j``, is the initials of the words just before it."""
     core = word[:-1] if word.endswith("s") and len(word) > 2 else word
-    if len(core) < 2 or not core.isalpha() or not core.isupper() or len(before) < len(core):
+    if len(core) < 2 or not core.isalpha() or not core.isupper() or j < len(core):
         return False
-    return "".join(t[:1] for t in before[-len(core):]).casefold() == core.casefold()
+    return "".join(t[:1] for t in tokens[j - len(core) : j]).casefold() == core.casefold()
 
 
 def _mentions(text: str, lowered: list[str], name: str) -> bool:

@@ -103,8 +103,6 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
     return Focus("other", "")
 
 
-
-
 def _what_noun(question: str, own: set[str]) -> Focus | None:
     """The focus of "what/which <noun phrase>" when its noun names a quantity (accuracy, speedup) or a
     thing (license, dataset); None otherwise. The phrase ends at the first auxiliary after its words
@@ -128,7 +126,7 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
             attribute = [w for w in written[: i + 1] if w.casefold() not in AUX][-3:]
             # the quantity's own word when it has a group ("cost": dollars, FLOPs), not its modifiers
             # ("total training cost": "training" is in every other sentence)
-            head = [written[i]] if GROUP_OF.get(singular(word)) or GROUP_OF.get(word) else attribute
+            head = [written[i]] if _has_group(word) else attribute
             in_phrase = tuple(w.casefold() for w in written[:i] if w.casefold() not in AUX
                               and written_as_name(w, first=False) and w.casefold() not in own)
             focus = _quantity(question, head, f"the {' '.join(attribute)}", own)
@@ -252,7 +250,7 @@ def _verbs(clause: str, own: set[str]) -> tuple[str, ...]:
 def _quantity(question: str, words: list[str], asks: str, own: set[str], count: bool = False) -> Focus:
     words = [w.casefold() for w in words if w]
     terms = {t for w in words for t in _group(singular(w))}
-    loose = bool(words) and not any(GROUP_OF.get(singular(w)) or GROUP_OF.get(w) for w in words)
+    loose = bool(words) and not any(_has_group(w) for w in words)
     return Focus("quantity", asks, tuple(words), tuple(sorted(terms)), _qualifiers(question, own), figure=True,
                  count=count, loose=loose)
 
