@@ -1,0 +1,174 @@
+"""Validate evals/foreign2/questions.jsonl against the parsed corpus.
+
+Usage (from the repository root):
+    .venv/bin/python evals/foreign2/validate.py            # parses the .bib with load_papers
+    .venv/bin/python evals/foreign2/validate.py --abstracts /tmp/foreign2_abstracts.jsonl
+
+Only assistant.corpus.load_papers is used (to turn the .bib into titles and
+abstracts); nothing else from the QA system is touched.
+"""
+import argparse
+import collections
+import json
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIB = HERE / "controlnet-library.bib"
+QUESTIONS = HERE / "questions.jsonl"
+
+EXPECTED = {
+    ("fact", ("paraphrase", "figure")): 16,
+    ("fact", ("misspelled",)): 6,
+    ("absent", ("named-absent",)): 12,
+    ("unanswerable", ("near-domain",)): 10,
+    ("topic", ("which-papers",)): 6,
+}
+
+# Key names of the near-domain questions: each must occur in the question
+# and in no title or abstract of the corpus (case-insensitive).
+UNANSWERABLE_NAMES = [
+    ["YOLO"], ["Mask R-CNN", "RoIAlign"], ["DDPM", "diffusion"],
+    ["wav2vec", "LibriSpeech"], ["Swin", "shifted window"], ["X3D", "Kinetics"],
+    ["MTCNN"], ["ArcFace", "angular margin"], ["HiFi-GAN", "WaveGlow"],
+    ["ECAPA-TDNN"],
+]
+
+# Misspelled names: (typo as written in the question, correct spelling in the abstract).
+MISSPELLINGS = [
+    ("Tacotorn 2", "Tacotron 2"), ("Audio Spectogram Transformer", "Audio Spectrogram Transformer"),
+    ("ForgreyNet", "ForgeryNet"), ("WildDeepfkae", "WildDeepfake"),
+    ("AdaSpeach", "AdaSpeech"), ("MessoNet", "MesoNet"),
+]
+
+# For each named-absent question: words that would carry the asked-for detail;
+# none may occur in that paper's abstract (case-insensitive).
+ABSENT_TERMS = {
+    "Wasserstein GAN": ["inception", "fid", "cifar"],
+    "Improving neural networks by preventing co-adaptation of feature detectors": ["mnist", "%"],
+    "Long Short-Term Memory": ["timit", "phoneme", "speech"],
+    "End-to-End Object Detection with Transformers": [" ap ", "%"],
+    "A Simple Framework for Contrastive Learning of Visual Representations": ["%", "top-1", "imagenet"],
+    "NeRF: Representing Scenes as Neural Radiance Fields for View Synthesis": ["psnr", "db"],
+    "An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale": ["%", "top-1"],
+    "Layer Normalization": ["times faster", "%", "factor"],
+    "PyTorch: An Imperative Style, High-Performance Deep Learning Library": ["tensorflow", "%", "faster than"],
+    "WaveNet: A Generative Model for Raw Audio": ["mos", "opinion score"],
+    "Distilling the Knowledge in a Neural Network": ["temperature"],
+    "A Lip Sync Expert Is All You Need for Speech to Lip Generation In the Wild": ["lrs2", "lrs3", "lse"],
+}
+
+
+def load_corpus(abstracts):
+    if abstracts:
+        rows = [json.loads(l) for l in open(abstracts, encoding="utf-8")]
+        return [(r["title"], r["abstract"]) for r in rows], None
+    sys.path.insert(0, str(HERE.parent.parent))
+    from assistant.corpus import load_papers
+    r = load_papers([str(BIB.relative_to(HERE.parent.parent))])
+    return [(p.title, p.abstract) for p in r.papers], r.warnings
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--abstracts")
+    args = ap.parse_args()
+    corpus, warnings = load_corpus(args.abstracts)
+    by_title = {}
+    for t, a in corpus:
+        by_title[t] = a
+    blob = "\n".join((t + "\n" + a).lower() for t, a in corpus)
+    errors = []
+
+    rows = []
+    for n, line in enumerate(QUESTIONS.read_text(encoding="utf-8").splitlines(), 1):
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as e:
+            errors.append(f"line {n}: not JSON ({e})")
+    ids = [r["id"] for r in rows]
+    if ids != [f"k{i:03d}" for i in range(1, len(rows) + 1)]:
+        errors.append("ids are not k001..kNNN in order")
+    if len(set(ids)) != len(ids):
+        errors.append("duplicate ids")
+
+    counts = collections.Counter((r["kind"], tuple(r["tags"])) for r in rows)
+    if dict(counts) != EXPECTED:
+        errors.append(f"counts {dict(counts)} != {EXPECTED}")
+
+    used = collections.Counter()
+    for r in rows:
+        keys = set(r)
+        want = {"id", "kind", "question", "relevant", "facts", "tags"} | ({"detail"} if r["kind"] == "absent" else set())
+        if keys != want:
+            errors.append(f"{r['id']}: keys {sorted(keys)}")
+        for t in r["relevant"]:
+            if t not in by_title:
+                errors.append(f"{r['id']}: relevant title not in corpus: {t!r}")
+        if r["kind"] in ("fact", "absent"):
+            if len(r["relevant"]) != 1:
+                errors.append(f"{r['id']}: needs exactly one relevant paper")
+            used.update(r["relevant"])
+        if r["kind"] == "fact":
+            if not r["facts"]:
+                errors.append(f"{r['id']}: no facts")
+            ab = by_title.get(r["relevant"][0], "").lower()
+            for f in r["facts"]:
+                if f.lower() not in ab:
+                    errors.append(f"{r['id']}: fact {f!r} not in abstract")
+        if r["kind"] == "absent":
+            if r["facts"] or not r.get("detail"):
+                errors.append(f"{r['id']}: absent needs facts=[] and a detail")
+            terms = ABSENT_TERMS.get(r["relevant"][0])
+            if terms is None:
+                errors.append(f"{r['id']}: no absent-term check for this paper")
+            else:
+                ab = " " + by_title.get(r["relevant"][0], "").lower() + " "
+                for term in terms:
+                    if term in ab:
+                        errors.append(f"{r['id']}: abstract contains {term!r}")
+        if r["kind"] == "unanswerable" and (r["relevant"] or r["facts"]):
+            errors.append(f"{r['id']}: unanswerable must have empty relevant/facts")
+        if r["kind"] == "topic":
+            if not r["question"].startswith("Which papers"):
+                errors.append(f"{r['id']}: topic must start 'Which papers'")
+            if not 2 <= len(r["relevant"]) <= 5:
+                errors.append(f"{r['id']}: topic needs 2-5 relevant papers")
+    for t, c in used.items():
+        if c > 1:
+            errors.append(f"paper used {c} times across fact/absent: {t!r}")
+
+    unq = [r["question"].lower() for r in rows if r["kind"] == "unanswerable"]
+    for names in UNANSWERABLE_NAMES:
+        if not any(all(n.lower() in q for n in names) for q in unq):
+            errors.append(f"unanswerable names {names} not found together in one question")
+        for n in names:
+            if n.lower() in blob:
+                errors.append(f"unanswerable name {n!r} occurs in the corpus")
+
+    misq = [r["question"] for r in rows if "misspelled" in r["tags"]]
+    for typo, right in MISSPELLINGS:
+        if not any(typo in q for q in misq):
+            errors.append(f"typo {typo!r} not in a misspelled question")
+        if typo.lower() in blob:
+            errors.append(f"typo {typo!r} occurs in the corpus")
+        if right.lower() not in blob:
+            errors.append(f"correct name {right!r} not in the corpus")
+
+    print(f"papers: {len(corpus)}; questions: {len(rows)}")
+    if warnings is not None:
+        print(f"parser warnings: {len(warnings)}")
+    for (k, tags), c in sorted(counts.items()):
+        print(f"  {k:13s} {','.join(tags):18s} {c}")
+    if errors:
+        print("FAILED:")
+        for e in errors:
+            print("  " + e)
+        return 1
+    print("OK")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
