@@ -8,8 +8,7 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 
-NO_ANSWER = "The collection does not cover this question."
-"""The one "cannot answer" sentence: used by the prompt, the extractive mode, the UI and the tests."""
+NO_ANSWER = "The collection does not cover this question."  # the one "cannot answer": prompt, modes, UI, tests
 
 
 def normalize_title(title: str) -> str:
@@ -167,6 +166,8 @@ class Focus:
     verbs: tuple[str, ...] = ()  # "which models does quantization favor": "favors ... models" answers too
     found: bool | None = None  # whether the papers answered from give it (None: not looked for)
     parts: tuple["Focus", ...] = ()  # the other details a question of several parts asks for ("..., and how many GPUs?")
+    phase: str = ""  # "training" or "inference": a figure of the other phase does not give it (GPUs to serve, not train)
+    others: tuple[str, ...] = ()  # measures it is not ("vocabulary" for training tokens: "a vocabulary of 200K tokens")
 
     @property
     def asks_detail(self) -> bool:
@@ -176,7 +177,7 @@ class Focus:
     def to_dict(self) -> dict:
         return {"kind": self.kind, "asks": self.asks, "words": list(self.words), "terms": list(self.terms),
                 "qualifiers": list(self.qualifiers), "figure": self.figure, "count": self.count, "loose": self.loose,
-                "name": self.name, "verbs": list(self.verbs), "found": self.found,
+                "name": self.name, "verbs": list(self.verbs), "found": self.found, "phase": self.phase,
                 "parts": [part.to_dict() for part in self.parts]}
 
 

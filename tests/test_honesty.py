@@ -546,3 +546,73 @@ def test_an_answer_gives_each_part_it_can_and_says_which_it_lacks(assistant):
     assert neither.text.split("\n")[0] == ("Muon's abstract gives no figure for the number of GPUs [1]. "
                                            "Muon's abstract does not state the license [1].")
     assert [s.title for s in neither.sources] == [MUON]
+
+
+# Forms seen in the sixth and seventh blind sets after their one run -------------------------------------------
+
+def test_a_figure_of_the_other_phase_or_of_another_measure_does_not_give_the_one_asked_for():
+    gpus = focus_of("How many GPUs were used to pre-train GLM-130B?")
+    assert gpus.phase == "training"
+    assert not carries("It allows inference on 4 RTX 3090 GPUs, the most affordable GPUs for 100B models.", gpus)
+    assert carries("GLM-130B was trained on 96 NVIDIA DGX-A100 (8x40G) GPU nodes during inference tests.", gpus)
+    tokens = focus_of("Setting aside the 8B model, how many tokens was Phi-4-Mini pre-trained on?")
+    assert not carries("Phi-4-Mini features an expanded vocabulary size of 200K tokens.", tokens, strict=True)
+    assert not carries("The models support effective context windows of up to 128K tokens.", tokens, strict=True)
+    assert carries("Phi-4-Mini is pre-trained on 5 trillion tokens.", tokens, strict=True)
+    # the phase is the asking sentence's, not the story's before it
+    served = focus_of("One approach trains a small head on the target's embeddings. How many tokens per second "
+                      "did the pair reach on 2 H100s?")
+    assert served.phase == ""
+    # asked about a context window, a window of tokens gives it
+    window = focus_of("How many tokens of context can Granite handle after training?")
+    assert carries("The models support effective context windows of up to 128K tokens.", window)
+
+
+def test_enumerators_are_no_figures_and_mixed_precision_is_no_score():
+    throughput = focus_of("What throughput does the heterogeneous mode sustain?")
+    assert not carries("It consists of (1) a multi-GPU solution maximizing throughput and (2) a heterogeneous mode.",
+                       throughput)
+    assert carries("It reaches a throughput of 84 TFLOPS.", throughput)
+    score = focus_of("What average benchmark score did the best SlimPajama-DC 1.3B configuration get?")
+    assert not carries("All 1.3B models are trained on 16 CS-2 systems with 80 PFLOP/s in bf16 mixed precision.",
+                       score, strict=True)
+    assert carries("The best configuration reaches an average score of 37.1.", score, strict=True)
+
+
+def test_a_kind_of_thing_in_an_aside_is_asked_as_the_thing_and_needs_a_name():
+    focus = focus_of("What kind of accelerator (TPU version or GPU type) were the GPipe experiments run on?")
+    assert (focus.kind, focus.asks, focus.name) == ("entity", "the accelerator", True)
+    assert not carries("Capacity beyond the memory limit of a single accelerator needs special algorithms.", focus)
+    assert carries("We train on 8 TPUv3 accelerators.", focus)
+
+
+def test_a_paper_is_named_by_its_whole_title_its_initials_or_its_rare_short_name_beside_common_settings():
+    papers = [
+        ("e", "Efficiently Scaling Transformer Inference", "We serve PaLM 540B with low latency on TPU v4."),
+        ("p", "PaLM: Scaling Language Modeling with Pathways", "PaLM 540B is a dense Transformer; PaLM 540B leads."),
+        ("j", "Network Memory Footprint Compression Through Jointly Learnable Codebooks and Mappings",
+         "We compress Llama 7B with codebooks and mappings."),
+        ("t", "TorchTitan: PyTorch Native LLM Pre-training", "TorchTitan trains Llama 3.1 on H100 GPUs."),
+        ("l", "Llama 3.1 Herd", "Llama 3.1 on H100 GPUs; Llama 3.1 405B at 40% MFU."),
+        ("h", "H100 Study", "H100 GPUs run Llama 3.1 and Llama models at high MFU; H100 again."),
+    ]
+    stats = TermStats.from_papers(papers)
+    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+
+    def named(question: str) -> str:
+        evidence = weigh(question, stats, candidates, threshold=0.9)
+        return candidates[evidence.paper].title if evidence.named else ""
+
+    assert named("In Efficiently Scaling Transformer Inference, what latency did PaLM 540B reach?") == papers[0][1]
+    assert named("Using JLCM, how many bits per weight does the compressed Llama 7B use?") == papers[2][1]
+    assert named("What MFU does TorchTitan reach for Llama 3.1 405B on H100s?") == papers[3][1]
+    assert named("Which GPUs are the fastest?") == ""
+
+
+def test_a_coined_compound_is_known_where_a_retrieved_paper_writes_it_with_a_space():
+    papers = [("c", "Serving LLMs on a Supernode", "We serve DeepSeek-R1 on Huawei Ascend NPUs with flash decoding."),
+              ("d", "Disaggregated Serving", "Prefill and decode scale apart on GPUs.")]
+    stats = TermStats.from_papers(papers)
+    candidates = [Candidate(title, text, sentence=0.5, dense=0.5) for _, title, text in papers]
+    assert weigh("What throughput per Ascend-NPU does the supernode reach?", stats, candidates, 0.4).unknown_names == ()
+    assert weigh("How does Flash-Decoding split the cache?", stats, candidates, 0.4).unknown_names == ("flash-decoding",)

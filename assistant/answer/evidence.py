@@ -38,6 +38,9 @@ from ..models import Evidence, Focus
 WEIGHTS = {"dense": 0.4, "sentence": 0.35, "coverage": 0.05, "distinct": 0.2, "title": 0.0}
 UNKNOWN_NAME_PENALTY = 0.2
 _NAMES = 0.5  # a paper's own names holding this share of the question's name weight name that paper
+_OWN_SHORT_NAME = 3  # a short name this few papers use names its paper, whatever settings the question adds
+_TITLE_WORDS, _INITIALS = 4, 4  # a title written out, or its words' initials, this long name the paper
+_LINKING = frozenset("and of for the a an to in on with via through by from".split())
 _RIVAL_MARGIN = 0.3  # of distinctive-term share by which another paper mentioning the name outdoes the named one
 _VERSION = re.compile(r"-(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[kmbt])$")
 _COMPARED = re.compile(r"\b(?:over|than|versus|vs\.?|against|beats?|outperforms?|compared\s+(?:to|with)|like|"
@@ -75,7 +78,7 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
             "title": _share(weights, in_title),
         }
         by_name, own_name = _names(asked, paper.title, paper.text, stats)
-        if _says_short_name(question, paper.title):  # "Universal Checkpointing", "Speculative MoE"
+        if _says_short_name(question, paper.title, stats):  # "Universal Checkpointing", "Speculative MoE"
             by_name = own_name = True
         held = title_words(paper.title) | words(paper.text)
         mentions_all = all(mentions(n, held) for n in asked)
@@ -85,7 +88,11 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
     # evaluation") yields to the paper that mentions the name and holds far more of what is asked.
     rival = max((r[1]["distinct"] for r in rows if r[5] and asked), default=0.0)
     best: tuple | None = None
-    unknown = tuple(n.casefold() for n in written_names(question) if not stats.knows(n))
+    # "Ascend-NPU" is known where a retrieved paper writes "Ascend NPUs"; a coined name must appear whole,
+    # as written ("Flash-Decoding" is not "flash decoding")
+    spaced = " ".join(re.sub(r"[^\w-]+", " ", f"{p.title} {p.text}") for p in papers)
+    unknown = tuple(n.casefold() for n in written_names(question)
+                    if not stats.knows(n) and not ("-" in n and _written(n.replace("-", " "), spaced)))
     penalty = UNKNOWN_NAME_PENALTY if unknown else 0.0
     supporting = []
     for index, signals, in_paper, named, own_name, _ in rows:
@@ -142,18 +149,36 @@ def _names(asked: dict[str, float], title: str, text: str, stats: TermStats) -> 
     mine = [n for n in asked if n in own or _unversioned(n) in own]
     if not mine:
         return False, False
+    short = short_name(title)
+    # the rarest name the question uses is what it is about: "the MFU of TorchTitan for Llama 3.1 on H100s";
+    # not "the tokens left in SlimPajama after deduplicating RedPajama", which names SlimPajama's paper
+    if short in mine and (used := stats.df.get(stem(short), 0)) <= _OWN_SHORT_NAME \
+            and all(used <= stats.df.get(stem(n), 0) for n in asked if stats.df.get(stem(n), 0)):
+        return True, True
     held = title_words(title) | words(text)
     named = sum(asked[n] for n in mine) / total >= _NAMES or all(mentions(n, held) for n in asked)
-    return named, short_name(title) in mine
+    return named, short in mine
 
 
-def _says_short_name(question: str, title: str) -> bool:
+def _says_short_name(question: str, title: str, stats: TermStats) -> bool:
     """Whether the question writes out a paper's short name of several words ("Universal Checkpointing:
-    ..."), whose words one at a time may be common ("checkpointing")."""
+    ..."), whose words one at a time may be common ("checkpointing"), or its whole title ("In Efficiently
+    Scaling Transformer Inference, ..."), or the initials of a run of its title's words ("JLCM" for
+    "...Jointly Learnable Codebooks and Mappings", a name the abstracts hardly use)."""
     short = short_name(title)
-    if short.split(" ")[0] in ("the", "a", "an"):  # "on The Pile": a dataset the question names as a setting
-        return False
-    return " " in short and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", question.casefold()) is not None
+    lowered = question.casefold()
+    if short.split(" ")[0] not in ("the", "a", "an") and " " in short and _written(short, lowered):
+        return True  # not "on The Pile": a dataset the question names as a setting
+    whole = " ".join(re.findall(r"[\w-]+", title.partition(":")[0].casefold()))
+    if len(whole.split()) >= _TITLE_WORDS and _written(whole, " ".join(re.findall(r"[\w-]+", lowered))):
+        return True
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", title) if w.casefold() not in _LINKING)
+    return any(n.casefold() in initials.casefold() and stats.df.get(stem(n.casefold()), 0) <= 1
+               for n in re.findall(rf"\b[A-Z]{{{_INITIALS},}}\b", question))
+
+
+def _written(phrase: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}s?(?![\w-])", text) is not None
 
 
 def mentions(name: str, held: set[str]) -> bool:

@@ -19,7 +19,7 @@ _RESERVED_TOKENS = 4
 # llama-index's Punkt knows no abbreviations, so "(73.10% vs. 65.57%)", "e.g. LoRA" and "Fig. 2" were
 # cut in two, and a quote began "65.57%) performance improvement...". The abbreviations of papers:
 _ABBREVIATIONS = frozenset("e.g i.e vs cf fig figs eq eqs sec secs tab approx al resp viz w.r.t a.k.a incl "
-                           "ref refs u.s".split())
+                           "ref refs u.s seq avg".split())
 
 
 @cache

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from ...index.terms import stem
 from ...models import Focus
-from .words import AUX, singular, written_as_name
+from .words import AUX, PHASES, singular, written_as_name
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
                           "hundreds thousand thousands million millions billion billions twice half quarter".split())
@@ -26,6 +26,11 @@ _UNIT_LETTERS = frozenset("x k m b t times fold e xx ms s us ns h hr hrs min kb 
 _FIGURE_NEAR, _NAME_NEAR = 8, 3  # tokens between a figure or a name and the word it qualifies
 _COUNT_BEFORE = 3  # "64 NVIDIA A100 GPUs": a count stands just before what it counts
 _LISTED_NAMES = 2  # names in a sentence that lists the named things asked for
+_ENUMERATOR = re.compile(r"\((?:\d|[ivx]{1,4}|[a-h])\)")  # "(1) a multi-GPU solution ... (2)": no figures
+# "mixed precision", "FP16 precision": a number format, not the metric
+_FORMAT = re.compile(r"^(?:mixed|half|full|single|double|low|lower|reduced|numerical|arbitrary|\d+-bits?|"
+                     r"(?:fp|bf|int)\d+)$")
+_OTHER_NEAR = 5  # tokens before a figure that say which measure it is ("a vocabulary size of 200K tokens")
 
 
 def _described(lowered: list[str], verb: int, noun: int, verbs: Sequence[str]) -> bool:
@@ -48,8 +53,10 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         return bool(_LINK.search(sentence))
     if focus.kind not in ("quantity", "entity"):
         return True
-    tokens = _TOKEN.findall(sentence)
+    tokens = _TOKEN.findall(_ENUMERATOR.sub(" ", sentence))
     lowered = [t.casefold().strip(".,;:()") for t in tokens]
+    if focus.phase and _other_phase(set(lowered), focus.phase):
+        return False
     if _hardware(focus):  # A100, RTX 3090, MI250X: a GPU is named with its model number
         common = _numberless(common)
     if focus.name and not strict and _listed(tokens, common) >= _LISTED_NAMES:
@@ -57,7 +64,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
     stems = {stem(w) for w in focus.words}
     terms = set(focus.terms)
     if focus.words:
-        places = [i for i, word in enumerate(lowered) if _says(word, stems, terms)]
+        places = [i for i, word in enumerate(lowered) if _says(word, stems, terms)
+                  and not (word == "precision" and i and _FORMAT.match(lowered[i - 1]))]
     else:  # "by how much does it beat LoRA?": any figure of the sentence
         places = list(range(len(lowered)))
     text = sentence.casefold()
@@ -68,13 +76,25 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
     if focus.figure:
         before, after = (_COUNT_BEFORE, 0) if focus.count else (_FIGURE_NEAR, _FIGURE_NEAR)
         start = {i: _named_before(tokens, i) if focus.count else i for i in places}
-        return any(_is_figure(tokens[j]) for i in places
+        return any(_is_figure(tokens[j]) and not _measures_other(lowered, j, focus.others) for i in places
                    for j in range(max(0, start[i] - before), min(len(tokens), i + after + 1))) \
             or (focus.count and any(_counted_after(lowered, tokens, i) for i in places))
     if focus.name:
         return any(_is_name(tokens, j, common) for i in places for j in _near(i, _NAME_NEAR, len(tokens)) if j != i) \
             or any(_described(lowered, j, i, focus.verbs) for i in places for j in range(max(0, i - _FIGURE_NEAR), i))
     return True
+
+
+def _other_phase(said: set[str], phase: str) -> bool:
+    """Whether a sentence speaks of the other phase only: "inference on 4 RTX 3090 GPUs" for the GPUs
+    that trained a model."""
+    return not said & PHASES[phase] and any(said & words for other, words in PHASES.items() if other != phase)
+
+
+def _measures_other(lowered: list[str], j: int, others: Sequence[str]) -> bool:
+    """Whether the figure at ``j`` measures something the question does not ask about: "a vocabulary
+    size of 200K tokens" for the tokens a model was trained on."""
+    return any(singular(w) in others for w in lowered[max(0, j - _OTHER_NEAR) : j])
 
 
 def _listed(tokens: list[str], common: Callable[[str], bool]) -> int:

@@ -22,6 +22,9 @@ _IS_SAID = re.compile(
     r"mentioned|specified|disclosed|provided|listed)\b", re.IGNORECASE)
 _NOUN_PHRASE = re.compile(r"^\s*the\s+\w", re.IGNORECASE)  # "the license of QuEST?"
 _WH = re.compile(r"\b(?:what|which|how|where|when|who)\b", re.IGNORECASE)
+# "What kind of accelerator (TPU version or GPU type)": the kind of a thing is asked as the thing
+_KIND_OF = re.compile(r"\b(what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+){2,}[^()]*\)")  # "(TPU version or GPU type)"; "(MFU)" may be a name asked for
 _NUMBER_OF = re.compile(r"(?:^\s*|\b(?:what|which)\s+(?:is|are|was|were)\s+)the\s+(?:total\s+)?number\s+of\b",
                         re.IGNORECASE)
 
@@ -38,4 +41,5 @@ def plain(question: str) -> str:
         question = f"What is the {said['np']}"
     elif _NOUN_PHRASE.match(question) and not _WH.search(question):
         question = f"What is {question}"
+    question = _ASIDE.sub("", _KIND_OF.sub(r"\1 ", question, count=1))
     return _NUMBER_OF.sub("how many", question, count=1)

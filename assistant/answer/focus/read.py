@@ -139,8 +139,7 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
                 return Focus("definition", "what it does")  # "What is the TokenFormer architecture?": the work itself
             base = singular(word)
             return Focus("entity", f"the {written[i]}", (base,), _group(base), _qualifiers(question, own),
-                         name=GROUP_OF.get(base, base) in NEEDS_NAME or base in NEEDS_NAME,
-                         verbs=_verbs(question[match.start("x"):], own))
+                         name=_needs_name([base]), verbs=_verbs(question[match.start("x"):], own))
         if word in AUX:
             if started:
                 return _attribute(question, phrase, content, word, own)
@@ -195,7 +194,12 @@ def _attribute(question: str, phrase: list[str], content: list[str], ending: str
         return None
     lowered = [w.casefold() for w in words]
     terms = {t for w in lowered for t in _group(singular(w))}
-    return Focus("entity", f"the {' '.join(content)}", tuple(lowered), tuple(sorted(terms)))
+    return Focus("entity", f"the {' '.join(content)}", tuple(lowered), tuple(sorted(terms)), name=_needs_name(lowered))
+
+
+def _needs_name(nouns: list[str]) -> bool:
+    """Whether the things asked for are named things (a GPU, a dataset), which a name must give."""
+    return any(GROUP_OF.get(singular(w), singular(w)) in NEEDS_NAME or singular(w) in NEEDS_NAME for w in nouns)
 
 
 def _which_things(question: str, content: list[str], own: set[str]) -> Focus | None:
@@ -213,7 +217,7 @@ def _which_things(question: str, content: list[str], own: set[str]) -> Focus | N
             or any(not w.isalpha() or not w.islower() or w in GIST_NOUNS or w in AUX for w in heads):
         return None
     terms = {t for w in heads for t in _group(singular(w))}
-    return Focus("entity", f"the {' '.join(content)}", tuple(heads), tuple(sorted(terms)))
+    return Focus("entity", f"the {' '.join(content)}", tuple(heads), tuple(sorted(terms)), name=_needs_name(heads))
 
 
 def _measured(text: str) -> list[str]:

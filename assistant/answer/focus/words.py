@@ -35,7 +35,7 @@ GROUPS = {
 }
 GROUP_OF = {word: group for group, members in GROUPS.items() for word in members.split()}
 # Named things whose answer is a name next to the word (a dataset's, a GPU's), not the word alone.
-NEEDS_NAME = frozenset("gpu dataset benchmark model baseline backbone architecture optimizer tokenizer teacher "
+NEEDS_NAME = frozenset("gpu accelerator device chip processor dataset benchmark model baseline backbone architecture optimizer tokenizer teacher "
                         "student metric language hardware library framework corpus task".split())
 
 # verbs that end the asked noun phrase without -ed or -ing ("how many clients took part")
@@ -92,3 +92,15 @@ def written_as_name(word: str, first: bool) -> bool:
     inner_capital = any(c.isupper() for c in word[1:])
     digit_and_letter = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
     return inner_capital or digit_and_letter or (word[:1].isupper() and not first)
+
+# The two phases a figure of hardware, time or tokens belongs to: GPUs that serve a model did not train it.
+PHASES = {
+    "training": frozenset("train trains trained training pretrain pretrains pretrained pretraining pre-train pre-trains "
+                          "pre-trained pre-training fine-tune fine-tuned fine-tuning finetune finetuned finetuning".split()),
+    "inference": frozenset("inference infer serve serves served serving deploy deploys deployed deploying deployment "
+                           "decoding".split()),
+}
+# Measures that a figure with the asked unit may belong to instead: "a vocabulary of 200K tokens" is no
+# count of tokens seen, and, when training is asked about, "a context window of 128K tokens" is none either.
+# Each group is one measure, left out when the question speaks of it in any of its words.
+OTHER_MEASURES = {"": (frozenset({"vocabulary"}),), "training": (frozenset({"vocabulary"}), frozenset({"context", "window"}))}
