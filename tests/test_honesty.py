@@ -320,7 +320,7 @@ def test_a_detail_of_a_rarely_named_model_is_looked_for_only_in_the_papers_that_
 
 @pytest.mark.parametrize("question, kind, asks, words", [
     # a detail of the work, named by a noun of no known group: a sentence must name it
-    ("What is the context window of StarCoder2?", "entity", "the context window", ("context", "window")),
+    ("What is the context window of StarCoder2?", "quantity", "the context window", ("window",)),
     ("What is the sparsity level of the pruned model?", "entity", "the sparsity level", ("sparsity", "level")),
     ("What are the parameter counts of the Phi-3 models?", "quantity", "the parameter counts", ("parameter", "counts")),
     ("What GLUE average does DeBERTa reach?", "quantity", "the GLUE average", ("glue", "average")),
@@ -616,3 +616,44 @@ def test_a_coined_compound_is_known_where_a_retrieved_paper_writes_it_with_a_spa
     candidates = [Candidate(title, text, sentence=0.5, dense=0.5) for _, title, text in papers]
     assert weigh("What throughput per Ascend-NPU does the supernode reach?", stats, candidates, 0.4).unknown_names == ()
     assert weigh("How does Flash-Decoding split the cache?", stats, candidates, 0.4).unknown_names == ("flash-decoding",)
+
+
+@pytest.mark.parametrize("question, kind, asks, words", [
+    ("How big was the difference in response length?", "quantity", "how big the difference in response length",
+     ("length",)),
+    ("Does the QuEST paper say what the largest Llama-type model it trained was?", "entity", "the model", ("model",)),
+    ("What maximum context window do the StarCoder2 models support?", "quantity", "the maximum context window",
+     ("window",)),
+])
+def test_a_detail_asked_through_an_adjective_an_embedded_question_or_a_superlative_is_read(question, kind, asks, words):
+    focus = focus_of(question)
+    assert (focus.kind, focus.asks, focus.words) == (kind, asks, words)
+
+
+def test_a_question_that_names_the_paper_in_its_own_words_asks_for_its_gist():
+    own = {"refusal", "tokens", "a", "simple", "way", "to", "calibrate", "refusals"}
+    assert focus_of("What does refusal tokens do?", own=own).kind == "definition"
+    assert focus_of("How many tokens does Refusal Tokens add?", own=own).kind == "quantity"
+
+
+def test_one_counts_only_right_before_what_it_counts_and_a_preposition_is_no_verb():
+    threshold = focus_of("What numerical value of the rejection threshold does SpecDec++ use?")
+    assert not carries("It stops when the chance that at least one token is rejected exceeds a threshold.", threshold)
+    gpus = focus_of("How many GPUs does it need?")
+    assert carries("It runs on one GPU.", gpus)
+    model = focus_of("Which pre-trained dense model did Read-ME refactor into an MoE?")
+    assert "into" not in model.verbs
+    field = {"read-me", "moe", "llms"}.__contains__  # its own name and the field's
+    assert not carries("Read-ME transforms pre-trained dense LLMs into smaller MoE models.", model, field)
+
+
+def test_a_name_asked_in_two_inflections_weighs_once():
+    papers = [("z", "ZeRO: Memory Optimizations Toward Training Trillion Parameter Models",
+               "ZeRO trains 100B models on 400 GPUs."),
+              ("o", "ZeRO-Offload: Democratizing Billion-Scale Model Training",
+               "ZeRO-Offload trains on a single V100 GPU; ZeRO-Offload builds on ZeRO."),
+              ("g", "GPU Study", "GPU kernels on a GPU."), ("h", "More GPUs", "GPUs and a GPU.")]
+    stats = TermStats.from_papers(papers)
+    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+    evidence = weigh("ZeRO trained 100B+ parameter models on 400 GPUs; which GPU type were those?", stats, candidates, 0.9)
+    assert evidence.named and candidates[evidence.paper].title.startswith("ZeRO:")

@@ -125,11 +125,12 @@ def asked_names(question: str, stats: TermStats) -> dict[str, float]:
     """The names the question asks about, weighted by how rare they are. The field's common names
     (LLM, GPU) weigh nothing, nor does a name it compares with ("the gain over AWQ")."""
     compared = {m.group(1).casefold() for m in _COMPARED.finditer(question)}
-    out = {}
+    out, seen = {}, set()
     for name in names(question):
         term = stem(name)
-        if name[:1].isdigit():  # a figure (8B, 10B-parameter, 1,024K-token) names no paper
+        if name[:1].isdigit() or term in seen:  # a figure (8B, 1,024K-token) names no paper; GPUs and GPU are one
             continue
+        seen.add(term)
         if len(name) > 2 and not stats.common(term) and name not in compared:  # RL, KV: the field's
             out[name] = stats.idf(term)
     return out

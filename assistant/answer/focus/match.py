@@ -76,7 +76,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
     if focus.figure:
         before, after = (_COUNT_BEFORE, 0) if focus.count else (_FIGURE_NEAR, _FIGURE_NEAR)
         start = {i: _named_before(tokens, i) if focus.count else i for i in places}
-        return any(_is_figure(tokens[j]) and not _measures_other(lowered, j, focus.others) for i in places
+        return any(_is_figure(tokens[j]) and not _measures_other(lowered, j, focus.others)
+                   and (lowered[j] != "one" or j == i - 1) for i in places  # "at least one token ... a threshold"
                    for j in range(max(0, start[i] - before), min(len(tokens), i + after + 1))) \
             or (focus.count and any(_counted_after(lowered, tokens, i) for i in places))
     if focus.name:

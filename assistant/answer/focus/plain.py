@@ -20,6 +20,7 @@ _SAYS_WHETHER = re.compile(
 _IS_SAID = re.compile(
     r"^\s*(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+|any\s+|its\s+|their\s+)?(?P<np>.+?)\s+(?:reported|stated|given|"
     r"mentioned|specified|disclosed|provided|listed)\b", re.IGNORECASE)
+_EMBEDDED = re.compile(r"^(?:what|which)\s+(?:the\s+)?(?P<np>.+?)\s+(?P<verb>is|are|was|were)\s*\??$", re.IGNORECASE)
 _NOUN_PHRASE = re.compile(r"^\s*the\s+\w", re.IGNORECASE)  # "the license of QuEST?"
 _WH = re.compile(r"\b(?:what|which|how|where|when|who)\b", re.IGNORECASE)
 # "What kind of accelerator (TPU version or GPU type)": the kind of a thing is asked as the thing
@@ -38,7 +39,8 @@ def plain(question: str) -> str:
     question = _POSSESSIVE.sub(r"\1", question)
     question = _LEAD_IN.sub("", question, count=1)
     if said := _IS_SAID.match(question) or _SAYS_WHETHER.match(question):
-        question = f"What is the {said['np']}"
+        asked = _EMBEDDED.match(said["np"])  # "...say what the largest model it trained was": that question
+        question = f"What {asked['verb']} the {asked['np']}?" if asked else f"What is the {said['np']}"
     elif _NOUN_PHRASE.match(question) and not _WH.search(question):
         question = f"What is {question}"
     question = _ASIDE.sub("", _KIND_OF.sub(r"\1 ", question, count=1))

@@ -10,18 +10,17 @@ from dataclasses import replace
 from ...models import Focus
 from ..extractive import Form, question_form
 from .plain import plain
-from .words import (AUX, ENTITY_NOUNS, GENERIC_QUANTITIES, GIST_NOUNS, GROUP_OF, GROUPS, MEASURE_NOUNS, NEEDS_NAME,
-                    PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES, VERBS, WH_WORDS, singular, written_as_name)
+from .words import (ARTICLES, AUX, COMPARATIVES, ENTITY_NOUNS, GENERIC_QUANTITIES, GIST_NOUNS, GROUP_OF, GROUPS,
+                    MEASURE_NOUNS, NOT_VERBS, PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES, SUPERLATIVES, VALUE_NOUNS, VERBS,
+                    WH_WORDS, needs_name, singular, written_as_name)
 
 FIGURE_ASKED = "the figure asked for"
-_ARTICLES = frozenset({"a", "an", "the"})
 _HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<x>(?:[\w@.+'-]+\s*){1,6})", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow\s+much\s+(?P<x>.+)", re.IGNORECASE)
 _HOW_ADJ = re.compile(r"\bhow\s+(?P<adj>fast|large|big|long|small|quickly|well|accurate|accurately)\b", re.IGNORECASE)
 _ADJ_GROUP = {"fast": "speed", "quickly": "speed", "large": "size", "big": "size", "small": "size",
               "long": "length", "accurate": "accuracy", "accurately": "accuracy"}
 _TAKES_TIME = re.compile(r"\b(take|takes|took|train|training|pretrain|pre-train|run|runs)\b", re.IGNORECASE)
-_COMPARATIVES = frozenset("faster slower better worse more less larger smaller higher lower cheaper".split())
 _LEADING_WHAT = re.compile(r"\s*(?:what|which)\b", re.IGNORECASE)
 _WHAT = re.compile(r"\b(?:what|which)\s+(?P<x>(?:[\w@.+-]+\s*){1,6})", re.IGNORECASE)
 _VERB_OBJECT = re.compile(
@@ -38,13 +37,13 @@ _COPULA = frozenset("is are was were".split())
 _VERB_GROUPS = ((re.compile(r"\b(?:speeds?\s+up|sped\s+up|accelerat\w*|faster)\b", re.IGNORECASE), "speedup"),
                 (re.compile(r"\b(?:reduc\w*|cuts?|shrinks?|saves?|compress\w*|lowers?)\b", re.IGNORECASE), "reduction"),
                 (re.compile(r"\b(?:improv\w*|boosts?|increas\w*|raises?)\b", re.IGNORECASE), "improvement"))
-_VALUE_NOUNS = frozenset("value values".split())
 _VALUE_OF = re.compile(r"\bvalues?\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?(?P<x>[^?,;]+)", re.IGNORECASE)
 # "How large a training speedup does X report?": the noun says what is measured, not "large"
 _ADJ_NOUN = re.compile(r"\s+an?\s+(?P<x>[^,?;]+)", re.IGNORECASE)
 # "How much lower is its perplexity?": the quantity follows the comparative
 _COMPARED_QUANTITY = re.compile(r"^\s*(?:is|are|was|were)\s+(?:its|their|the)\s+(?P<x>[^,?;]+)", re.IGNORECASE)
 _OF = frozenset("of in for on at to with from by per across".split())
+_GIST = re.compile(r"^\s*what\s+(?:does|do|is|are)\s+(?P<x>[^?]+?)(?:\s+do)?\s*\??\s*$", re.IGNORECASE)
 _DOES = frozenset("do does did was were is are".split())  # "which tools does X call", "which phones was X run on"
 
 
@@ -56,6 +55,8 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
     own = {w.casefold() for w in own}
     if form is Form.LIST:
         return Focus("list", "papers on this question")
+    if (gist := _GIST.match(question)) and own and set(gist["x"].casefold().split()) <= own:
+        return Focus("definition", "what it does")  # "What does Refusal Tokens do?": the paper's name
     if _WHERE_CODE.search(question):
         return Focus("link", "where the code is released")
     if _LEADING_WHAT.match(question) and (asked := _what_noun(question, own)) is not None:
@@ -63,7 +64,7 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
     if matches := list(_HOW_MANY.finditer(question)):
         phrase = _phrase(matches[-1]["x"])  # the last: earlier ones sit in clauses that describe the work
         lowered = [w.casefold() for w in phrase]
-        if lowered[:1] == ["times"] and lowered[1:2] and lowered[1] in _COMPARATIVES:
+        if lowered[:1] == ["times"] and lowered[1:2] and lowered[1] in COMPARATIVES:
             return _quantity(question, phrase[1:2], f"how many times {phrase[1]}", own)  # a factor: "faster"
         if lowered[:1] == ["times"] or _participle(phrase):
             return _quantity(question, [], FIGURE_ASKED, own)  # "how many times?", "how many replied?": a count
@@ -72,11 +73,11 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
         return _quantity(question, phrase[-1:], asks, own, count=True)
     if match := _HOW_MUCH.search(question):
         phrase = _phrase(match["x"])
-        if phrase and phrase[0].casefold() in _COMPARATIVES and \
+        if phrase and phrase[0].casefold() in COMPARATIVES and \
                 (subject := _COMPARED_QUANTITY.match(question[match.start("x") + len(phrase[0]):])) and \
                 (quantity := _measured(subject["x"])):
             return _measured_focus(question, quantity, f"how much {phrase[0]} the {' '.join(quantity)}", own)
-        if not phrase or phrase[0].casefold() in _COMPARATIVES:
+        if not phrase or phrase[0].casefold() in COMPARATIVES:
             verb = _VERB_OBJECT.search(question)
             thing = _phrase(verb["x"], noun_phrase=True) if verb else []
             asks = " ".join(["how much", *phrase, *thing]) if phrase or thing else FIGURE_ASKED
@@ -86,6 +87,8 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
         adjective = match["adj"].casefold()
         if (noun := _ADJ_NOUN.match(question, match.end())) and (quantity := _measured(noun["x"])):
             return _measured_focus(question, quantity, f"how {adjective} a {' '.join(quantity)}", own)
+        if (noun := _COMPARED_QUANTITY.match(question[match.end():])) and (quantity := _measured(noun["x"])):
+            return _measured_focus(question, quantity, f"how {adjective} the {' '.join(quantity)}", own)  # "was the gap"
         if adjective == "well":
             return Focus("definition", "how well it works")
         if adjective == "long" and _TAKES_TIME.search(question):
@@ -135,11 +138,12 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
                 which = (*which, singular(_phrase(verb["x"], noun_phrase=True)[-1].casefold()))
             return replace(focus, qualifiers=tuple(dict.fromkeys((*focus.qualifiers, *in_phrase, *which))))
         if word in ENTITY_NOUNS:
-            if phrase[0] in _COPULA and content and written_as_name(content[-1], first=False):
+            if phrase[0] in _COPULA and content and written_as_name(content[-1], first=False) \
+                    and not any(w.casefold() in SUPERLATIVES for w in content):  # "the largest Llama-type model"
                 return Focus("definition", "what it does")  # "What is the TokenFormer architecture?": the work itself
             base = singular(word)
             return Focus("entity", f"the {written[i]}", (base,), _group(base), _qualifiers(question, own),
-                         name=_needs_name([base]), verbs=_verbs(question[match.start("x"):], own))
+                         name=needs_name([base]), verbs=_verbs(question[match.start("x"):], own))
         if word in AUX:
             if started:
                 return _attribute(question, phrase, content, word, own)
@@ -183,7 +187,7 @@ def _attribute(question: str, phrase: list[str], content: list[str], ending: str
     """"What is the context window of StarCoder2?": a detail of the work named by a noun of no known
     group, which an answering sentence names in one of the phrase's words; None for "What is the main
     idea of X?" (the gist: any sentence of the work gives it) and for other forms."""
-    if content and content[-1].casefold() in _VALUE_NOUNS and ending == "of" and \
+    if content and content[-1].casefold() in VALUE_NOUNS and ending == "of" and \
             (value := _VALUE_OF.search(question)) and (thing := _phrase(value["x"])):
         return _quantity(question, thing[-1:], f"the value of the {' '.join(thing)}", own)  # "numerical value of X"
     if phrase and phrase[0] not in _COPULA and phrase[0] not in AUX and ending in _DOES:
@@ -194,12 +198,7 @@ def _attribute(question: str, phrase: list[str], content: list[str], ending: str
         return None
     lowered = [w.casefold() for w in words]
     terms = {t for w in lowered for t in _group(singular(w))}
-    return Focus("entity", f"the {' '.join(content)}", tuple(lowered), tuple(sorted(terms)), name=_needs_name(lowered))
-
-
-def _needs_name(nouns: list[str]) -> bool:
-    """Whether the things asked for are named things (a GPU, a dataset), which a name must give."""
-    return any(GROUP_OF.get(singular(w), singular(w)) in NEEDS_NAME or singular(w) in NEEDS_NAME for w in nouns)
+    return Focus("entity", f"the {' '.join(content)}", tuple(lowered), tuple(sorted(terms)), name=needs_name(lowered))
 
 
 def _which_things(question: str, content: list[str], own: set[str]) -> Focus | None:
@@ -217,7 +216,7 @@ def _which_things(question: str, content: list[str], own: set[str]) -> Focus | N
             or any(not w.isalpha() or not w.islower() or w in GIST_NOUNS or w in AUX for w in heads):
         return None
     terms = {t for w in heads for t in _group(singular(w))}
-    return Focus("entity", f"the {' '.join(content)}", tuple(heads), tuple(sorted(terms)), name=_needs_name(heads))
+    return Focus("entity", f"the {' '.join(content)}", tuple(heads), tuple(sorted(terms)), name=needs_name(heads))
 
 
 def _measured(text: str) -> list[str]:
@@ -225,7 +224,7 @@ def _measured(text: str) -> list[str]:
     or none."""
     words = re.findall(r"[\w@.+-]+", text)[:4]
     last = [i for i, w in enumerate(words) if w.casefold() in QUANTITY_NOUNS or singular(w.casefold()) in QUANTITY_NOUNS]
-    return [w for w in words[: last[-1] + 1] if w.casefold() not in _ARTICLES] if last else []
+    return [w for w in words[: last[-1] + 1] if w.casefold() not in ARTICLES] if last else []
 
 
 def _measured_focus(question: str, quantity: list[str], asks: str, own: set[str]) -> Focus:
@@ -248,7 +247,7 @@ def _verbs(clause: str, own: set[str]) -> tuple[str, ...]:
     if not match:
         return ()
     words = re.findall(r"[a-z]+", match["rest"])  # lower case only: names are not verbs
-    return tuple(w for w in dict.fromkeys(words) if len(w) > 3 and w not in AUX and w not in own)
+    return tuple(w for w in dict.fromkeys(words) if len(w) > 3 and w not in AUX and w not in own and w not in NOT_VERBS)
 
 
 def _quantity(question: str, words: list[str], asks: str, own: set[str], count: bool = False) -> Focus:
@@ -270,7 +269,7 @@ def _phrase(text: str, noun_phrase: bool = False) -> list[str]:
     out = []
     for word in re.findall(r"[\w@.+-]+", text):
         lowered = word.casefold()
-        if lowered in _ARTICLES:
+        if lowered in ARTICLES:
             if out:
                 break  # "how many tokens | the models were trained on": a new noun phrase
             continue

@@ -57,7 +57,7 @@ QUANTITY_NOUNS = frozenset(
     "accuracy score speedup speed-up throughput latency perplexity percentage share size number reduction "
     "improvement gain rate cost fid bleu mfu ratio compression memory footprint parameters tokens time "
     "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
-    "precision bpb rank length pass@1 pass@k average count".split())
+    "precision bpb rank length window pass@1 pass@k average count".split())
 # Nouns that, in "What is the <noun> of X?", ask for the gist of the work rather than a detail of it.
 GIST_NOUNS = frozenset(
     "idea ideas contribution contributions goal goals aim aims purpose finding findings result results approach "
@@ -68,6 +68,11 @@ GIST_NOUNS = frozenset(
     "intuition claim claims hypothesis lesson lessons observation observations trick key main core central "
     "basis scope subject theme argument question answer name type kind".split())
 # Nouns that, after "what" ("by what factor", "at what power draw"), ask for a figure of what the rest says.
+COMPARATIVES = frozenset("faster slower better worse more less larger smaller higher lower cheaper".split())
+VALUE_NOUNS = frozenset("value values".split())
+ARTICLES = frozenset({"a", "an", "the"})
+SUPERLATIVES = frozenset("largest biggest smallest best fastest highest lowest longest".split())  # ask a detail
+NOT_VERBS = frozenset("into onto than much many more less each also only from with over".split())  # after "does"
 MEASURE_NOUNS = frozenset("factor factors multiple margin extent degree amount magnitude draw".split())
 ENTITY_NOUNS = frozenset(
     "license licence dataset datasets benchmark benchmarks model models baseline baselines hardware gpu gpus "
@@ -104,3 +109,8 @@ PHASES = {
 # count of tokens seen, and, when training is asked about, "a context window of 128K tokens" is none either.
 # Each group is one measure, left out when the question speaks of it in any of its words.
 OTHER_MEASURES = {"": (frozenset({"vocabulary"}),), "training": (frozenset({"vocabulary"}), frozenset({"context", "window"}))}
+
+
+def needs_name(nouns: list[str]) -> bool:
+    """Whether the things asked for are named things (a GPU, a dataset), which a name must give."""
+    return any(GROUP_OF.get(singular(w), singular(w)) in NEEDS_NAME or singular(w) in NEEDS_NAME for w in nouns)
