@@ -29,11 +29,8 @@ _WORD_DATE = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]{3})[a-z]*\.?\s*(\d{1,2})?,
 
 
 def day_number(date: str) -> int:
-    """``date`` as YYYYMMDD (a missing month or day counts as the first), or 0 when it names no year.
-
-    The daily-papers feed dates its pages "Mar 5", without a year: such papers keep their date as
-    written and are left out by date filters, which cannot tell whether they fall inside.
-    """
+    """``date`` as YYYYMMDD (a missing month or day counts as the first), or 0 when it names no year: the
+    daily feed's "Mar 5" has none, and date filters leave such papers out, unable to tell if they fall inside."""
     text = date.strip()
     if match := _ISO_DATE.match(text):
         year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
@@ -191,7 +188,7 @@ class Evidence:
     coverage: float  # IDF-weighted share of the question's content terms the paper holds
     distinct: float  # the same share over the question's distinctive terms (not the field's common words)
     title: float  # the share of the question's terms in the paper's title
-    score: float
+    score: float  # their weighted sum, less the penalties for unknown names and unseen words
     threshold: float
     unknown_names: tuple[str, ...] = ()  # names in the question (InstructGPT, YOLOv8) that no paper mentions
     paper: int | None = None  # index of the supporting retrieved paper
@@ -201,6 +198,7 @@ class Evidence:
     missing: tuple[str, ...] = ()  # ... and those it does not
     corrections: tuple[tuple[str, str], ...] = ()  # (as asked, as searched): names taken for misspellings
     focus: Focus | None = None
+    unseen: float = 0.0  # the IDF-weighted share of the question's distinctive words no paper uses (tokamak)
 
     @property
     def supported(self) -> bool:
@@ -212,10 +210,9 @@ class Evidence:
         return self.paper if self.named else None
 
     def to_dict(self) -> dict:
-        data = {k: getattr(self, k) for k in ("dense", "sentence", "coverage", "distinct", "title", "score",
+        data = {k: getattr(self, k) for k in ("dense", "sentence", "coverage", "distinct", "title", "unseen", "score",
                                               "threshold", "paper", "named")}
-        data["supporting"] = list(self.supporting)
-        data = {k: round(v, 4) if isinstance(v, float) else v for k, v in data.items()}
+        data = {k: round(v, 4) if isinstance(v, float) else v for k, v in data.items()} | {"supporting": list(self.supporting)}
         data.update(unknown_names=list(self.unknown_names), matched=list(self.matched), missing=list(self.missing),
                     corrections=[{"asked": a, "searched": b} for a, b in self.corrections],
                     focus=self.focus.to_dict() if self.focus else None, supported=self.supported,
@@ -234,6 +231,8 @@ class Evidence:
             reason += f"; not found: {', '.join(self.missing[:4])}"
         if self.unknown_names:
             reason += f"; no paper mentions {', '.join(self.unknown_names[:4])}"
+        if self.unseen:
+            reason += f"; {self.unseen:.0%} of its distinctive words appear in no paper"
         if self.corrections:
             reason += "; searched " + ", ".join(f"{b} for {a}" for a, b in self.corrections)
         return f"{verdict}: {reason}"

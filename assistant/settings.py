@@ -63,7 +63,7 @@ class Settings(BaseSettings):
     retriever: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="`hybrid` (dense + BM25 fused), `dense` or `bm25`.")
     fusion: Literal["dist", "rrf"] = Field("dist", description="How hybrid fuses dense and BM25: `dist` (scores normalized by their spread, weighted) or `rrf` (reciprocal rank).")
     bm25_weight: float = Field(0.6, ge=0, le=1, description="Share of BM25 in `dist` fusion (dense gets the rest); 0.6 measured best on the shipped question sets.")
-    min_support: float = Field(0.416, description="Decline when the evidence score of the best-supporting paper (its best sentence's similarity, the question's distinctive terms it holds, its title match, less a penalty for names no paper mentions; see README) is below this. Fitted on the calibration halves of `evals/`.")
+    min_support: float = Field(0.424, description="Decline when the evidence score of the best-supporting paper (its best passage's and sentence's similarity, the question's terms it holds, its title match, less penalties for names and words no paper uses; see README) is below this. Fitted by `evals/calibrate.py`.")
 
     # Answering
     mode: Mode = Field(Mode.AUTO, description="`auto` (LLM when one is configured, else extractive), `extractive` or `llm`.")

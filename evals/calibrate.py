@@ -24,7 +24,11 @@ sys.path.insert(0, str(ROOT))
 
 SETS = ["named.jsonl", "paraphrased.jsonl", "paraphrased2.jsonl", "unanswerable.jsonl", "nearby.jsonl",
         "handwritten.jsonl", "honesty.jsonl"]
+# The blind sets after their one run: questions written outside the team, used for development since
+# (blind8 and the second foreign corpus stay out: they measure what is fitted here).
+BLIND_SETS = [f"{name}/questions.jsonl" for name in ("blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7")]
 SIGNALS = ("dense", "sentence", "coverage", "distinct", "title")
+PENALTIES = ("unknown", "unseen")
 TARGET_UNANSWERABLE = 0.93  # calibration target, a little above the held-out target of 0.90
 
 
@@ -35,35 +39,37 @@ def collect(path: Path) -> list[dict]:
     assistant = get_assistant()
     known = assistant.store.stored_papers()
     rows = []
-    for name in SETS:
+    for name in SETS + BLIND_SETS:
         for q in load_questions(ROOT / "evals" / name, known=known):
             if q.kind == "absent":  # about a paper the collection holds: covered, whatever the decision says
                 continue
             answer = assistant.ask(q.question)
             rows.append({"set": name, "id": q.id, "split": q.split or "calibration", "question": q.question,
                          "answerable": q.answerable, **{s: answer.evidence.to_dict()[s] for s in SIGNALS},
-                         "unknown": float(bool(answer.evidence.unknown_names)),
+                         "unknown": float(bool(answer.evidence.unknown_names)), "unseen": answer.evidence.unseen,
                          "named": float(answer.evidence.named), "tags": list(q.tags)})
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(rows, indent=0))
     return rows
 
 
-def score(r: dict, weights: dict[str, float], penalty: float) -> float:
+def score(r: dict, weights: dict[str, float], penalties: tuple[float, float]) -> float:
     if r.get("named") and not r["unknown"]:
         return 10.0  # a question naming a paper the collection holds is covered (answer/evidence.py)
-    return sum(weights[s] * r[s] for s in SIGNALS) - penalty * r["unknown"]
+    return sum(weights[s] * r[s] for s in SIGNALS) - sum(p * r[name] for p, name in zip(penalties, PENALTIES))
 
 
-def rates(rows: list[dict], weights: dict[str, float], penalty: float, threshold: float) -> dict[str, float]:
+def rates(rows: list[dict], weights: dict[str, float], penalties: tuple[float, float],
+          threshold: float) -> dict[str, float]:
     def declined(r: dict) -> bool:
-        return score(r, weights, penalty) < threshold
+        return score(r, weights, penalties) < threshold
 
     out = {}
     for label, keep in (("named", lambda r: r["set"] == "named.jsonl"),
                         ("paraphrased", lambda r: r["set"] in ("paraphrased.jsonl", "paraphrased2.jsonl")),
                         ("handwritten", lambda r: r["set"] == "handwritten.jsonl" and r["answerable"]),
                         ("honesty", lambda r: r["set"] == "honesty.jsonl" and r["answerable"]),
+                        ("blind", lambda r: r["set"] in BLIND_SETS and r["answerable"]),
                         ("unanswerable", lambda r: not r["answerable"] and r["set"] != "nearby.jsonl"),
                         ("near-domain", lambda r: r["set"] == "nearby.jsonl" or "near-domain" in r.get("tags", ()))):
         chosen = [r for r in rows if keep(r)]
@@ -71,17 +77,18 @@ def rates(rows: list[dict], weights: dict[str, float], penalty: float, threshold
     return out
 
 
-def fit(rows: list[dict]) -> tuple[dict[str, float], float, float]:
-    """Weights (summing to 1), the unknown-name penalty and the threshold: among the settings that
-    decline the target share of unanswerable questions, the one that declines the fewest answerable
-    ones (vectorised over the questions: seconds for the whole grid)."""
+def fit(rows: list[dict]) -> tuple[dict[str, float], tuple[float, float], float]:
+    """Weights (summing to 1), the unknown-name and unseen-word penalties and the threshold: among the
+    settings that decline the target share of unanswerable questions, the one that declines the fewest
+    answerable ones (vectorised over the questions: a minute for the whole grid)."""
     signals = np.array([[r[s] for s in SIGNALS] for r in rows])
-    unknown = np.array([r["unknown"] for r in rows])
+    penalized = np.array([[r[name] for name in PENALTIES] for r in rows])
     covered = np.array([bool(r.get("named")) and not r["unknown"] for r in rows])
     answerable = np.array([r["answerable"] for r in rows])
     groups = [np.array([r["set"] == name for r in rows]) & answerable
               for name in ("named.jsonl", "handwritten.jsonl", "honesty.jsonl")]
     groups.append(np.array([r["set"].startswith("paraphrased") for r in rows]))
+    groups.append(np.array([r["set"] in BLIND_SETS for r in rows]) & answerable)
     best = None
     grid = np.round(np.arange(0.0, 1.01, 0.05), 2)
     for w in itertools.product(grid, repeat=len(SIGNALS) - 1):
@@ -89,15 +96,17 @@ def fit(rows: list[dict]) -> tuple[dict[str, float], float, float]:
             continue
         weights = np.array([*w, round(1.0 - sum(w), 2)])
         base = signals @ weights
-        for penalty in (0.0, 0.1, 0.2, 0.3, 0.5):
-            scores = np.where(covered, 10.0, base - penalty * unknown)
+        # the unknown-name penalty is held at 0.2: the fit's 0.1 cost nothing here but answered "How does
+        # AlphaFold predict protein structures?" from a protein language model
+        for penalties in itertools.product((0.2,), (0.0, 0.1, 0.2, 0.3, 0.4)):
+            scores = np.where(covered, 10.0, base - penalized @ np.array(penalties))
             open_ = np.sort(scores[~answerable & ~covered])
             threshold = open_[min(len(open_) - 1, int(np.ceil(TARGET_UNANSWERABLE * len(open_))) - 1)] + 1e-4
             declined = scores < threshold
             wrong = sum(float(declined[g].mean()) for g in groups if g.any())
             key = (round(wrong, 6), -float(declined[~answerable].mean()))
             if best is None or key < best[0]:
-                best = (key, dict(zip(SIGNALS, weights.tolist())), penalty, float(threshold))
+                best = (key, dict(zip(SIGNALS, weights.tolist())), penalties, float(threshold))
     assert best is not None
     return best[1], best[2], round(best[3], 3)
 
@@ -110,10 +119,11 @@ def main() -> None:
     rows = json.loads(args.signals.read_text()) if args.signals.exists() else collect(args.signals)
     calibration = [r for r in rows if r["split"] == "calibration"]
     heldout = [r for r in rows if r["split"] == "heldout"]
-    weights, penalty, threshold = fit(calibration)
-    print("weights", {k: float(v) for k, v in weights.items()}, "unknown-name penalty", penalty, "threshold", threshold)
+    weights, penalties, threshold = fit(calibration)
+    print("weights", {k: float(v) for k, v in weights.items()}, "penalties", dict(zip(PENALTIES, penalties)),
+          "threshold", threshold)
     for label, part in (("calibration", calibration), ("held-out", heldout)):
-        declined = rates(part, weights, penalty, threshold)
+        declined = rates(part, weights, penalties, threshold)
         print(f"{label:12}", "  ".join(f"{k} declined {v:.3f}" for k, v in declined.items()))
 
 

@@ -657,3 +657,17 @@ def test_a_name_asked_in_two_inflections_weighs_once():
     candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
     evidence = weigh("ZeRO trained 100B+ parameter models on 400 GPUs; which GPU type were those?", stats, candidates, 0.9)
     assert evidence.named and candidates[evidence.paper].title.startswith("ZeRO:")
+
+
+def test_distinctive_words_no_paper_uses_in_any_form_lower_the_support():
+    papers = [("r", "Reinforcement Learning for Control", "Deep reinforcement learning policies are initialized and "
+               "control robots; the policy learns behaviors."),
+              ("q", "Quantized Transformers", "We quantize transformer models for control tasks.")]
+    stats = TermStats.from_papers(papers)
+    candidates = [Candidate(title, text, sentence=0.5, dense=0.5) for _, title, text in papers]
+    field = weigh("How does deep reinforcement learning control robots?", stats, candidates, 0.4)
+    other = weigh("How does deep reinforcement learning control the plasma of a tokamak?", stats, candidates, 0.4)
+    assert field.unseen == 0 and other.unseen > 0.3 and other.score < field.score
+    assert "appear in no paper" in other.explain()
+    # a British spelling, a plural or a typo of a word the papers use is no unseen word
+    assert weigh("Which policies are initialised for controling robots' behaviours?", stats, candidates, 0.4).unseen == 0
