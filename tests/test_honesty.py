@@ -671,3 +671,14 @@ def test_distinctive_words_no_paper_uses_in_any_form_lower_the_support():
     assert "appear in no paper" in other.explain()
     # a British spelling, a plural or a typo of a word the papers use is no unseen word
     assert weigh("Which policies are initialised for controling robots' behaviours?", stats, candidates, 0.4).unseen == 0
+
+
+def test_among_sentences_that_give_the_figure_the_one_naming_what_the_question_names_comes_first():
+    from assistant.answer.extractive import SentenceRanker
+    vector = [1.0, 0.0]
+    paper = RetrievedPaper("s", "Soft-NMS: One Line of Code", "", "", (Passage("c", "text", 0.5),))
+    stored = [StoredSentence(0, "Decaying overlapping box scores lifts the detector mAP by 1.3%.", np.array([1.0, 0.0])),
+              StoredSentence(1, "A Deformable-RFCN detector with decaying scores reaches 40.9% mAP.", np.array([1.0, 0.0]))]
+    ranked = SentenceRanker().rank("Decaying overlapping box scores lifts a Deformable-RFCN detector to what mAP?",
+                                   vector, [paper], {"s": stored})
+    assert ranked[0].position == 1

@@ -74,6 +74,7 @@ _FIGURE_BONUS, _NO_FIGURE_PENALTY = 0.25, 0.1  # quantity questions
 _CONTRIBUTION_BONUS, _RESULT_BONUS = 0.15, 0.1  # "what does X do"
 _BACKGROUND_PENALTY = 0.15
 _FOCUS_BONUS = 0.15  # the one paper a question names
+_NAME_BONUS = 0.15  # times the share of the question's names the sentence writes
 _MAX_PER_PAPER = 3
 _RELATIVE_FLOOR = 0.75  # a quoted sentence scores at least this share of the best one
 
@@ -137,6 +138,8 @@ class SentenceRanker:
             overlap = len(wanted & content_terms(text)) / len(wanted) if wanted else 0.0
             score = _WEIGHT_SIMILARITY * float(sim) + _WEIGHT_OVERLAP * overlap + _WEIGHT_PAPER * papers[index].similarity
             score += _form_bonus(form, text, asked_names)
+            if asked_names and form is not Form.LIST:  # "lifts a Deformable-RFCN detector to what mAP?"
+                score += _NAME_BONUS * len(asked_names & set(names(text))) / len(asked_names)
             if index == focus:
                 score += _FOCUS_BONUS
             quotes.append(Quote(index, stored.position, text, score, float(sim)))
