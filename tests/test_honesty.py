@@ -682,3 +682,21 @@ def test_among_sentences_that_give_the_figure_the_one_naming_what_the_question_n
     ranked = SentenceRanker().rank("Decaying overlapping box scores lifts a Deformable-RFCN detector to what mAP?",
                                    vector, [paper], {"s": stored})
     assert ranked[0].position == 1
+
+
+def test_hours_compute_devices_and_counts_are_given_only_by_their_own_figures():
+    hours = focus_of("How many GPU hours does the largest DataComp scale require?")
+    assert not carries("It outperforms ViT-g/14 while requiring 9x less training compute.", hours)
+    assert carries("The largest scale takes 40,000 A100 GPU hours.", hours)
+    assert carries("Training used 2400 H100 GPU hours.", focus_of("How much compute was used to train it?"))
+    prompts = focus_of("How many test prompts does CHiSafetyBench contain?")
+    assert not carries("The results quantify the deficiencies of these two models in Chinese contexts.", prompts)
+    hardware = focus_of("What hardware was used to train the 7B DCLM-Baseline model?")
+    assert not carries("DCLM-Baseline trains a 7B model to 64% on MMLU with 2.6T tokens.", hardware)
+    accelerators = focus_of("What kind of accelerators, and how many of them, did GPipe use?")
+    assert (accelerators.kind, accelerators.name) == ("entity", True)
+
+
+def test_which_papers_of_a_kind_is_a_list_question():
+    assert focus_of("Which speculative decoding papers decide on the fly how many draft tokens to propose?").kind == "list"
+    assert focus_of("Which datasets does the paper use?").kind == "entity"

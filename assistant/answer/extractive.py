@@ -25,6 +25,7 @@ from .retrieve import RetrievedPaper
 
 _PAPER_LIST_QUESTION = re.compile(
     r"^\s*(which|what)\s+(papers?|works?|studies|articles|methods)\b|^\s*(list|name|find|show)\b.*\bpapers?\b"
+    r"|^\s*(which|what)\s+(?:[\w-]+\s+){1,3}?(papers|works|studies|articles)\b"  # "which speculative decoding papers"
     r"|\bpapers?\s+(that|which|about|on|discussing|studying|proposing)\b",
     re.IGNORECASE,
 )

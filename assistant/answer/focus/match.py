@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from ...index.terms import stem
 from ...models import Focus
-from .words import AUX, PHASES, singular, written_as_name
+from .words import AUX, GROUP_OF, PHASES, singular, written_as_name
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
                           "hundreds thousand thousands million millions billion billions twice half quarter".split())
@@ -59,7 +59,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         return False
     if _hardware(focus):  # A100, RTX 3090, MI250X: a GPU is named with its model number
         common = _numberless(common)
-    if focus.name and not strict and _listed(tokens, common) >= _LISTED_NAMES:
+    # names listed ("ResNet50 and SqueezeNext on ImageNet") give datasets or models, not a device
+    if focus.name and not strict and not _device(focus) and _listed(tokens, common) >= _LISTED_NAMES:
         return not focus.qualifiers or all(_mentions(sentence.casefold(), lowered, q) for q in focus.qualifiers)
     stems = {stem(w) for w in focus.words}
     terms = set(focus.terms)
@@ -72,7 +73,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
     if focus.qualifiers and not all(_mentions(text, lowered, q) for q in focus.qualifiers):
         return False
     if not places:  # unless the question names the paper, whose abstract must then say what is asked of it
-        return focus.figure and focus.loose and loose and not strict and any(_is_figure(t) for t in tokens)
+        return focus.figure and focus.loose and loose and not strict \
+            and any(_is_figure(t) and t[:1].isdigit() for t in tokens)  # "these two models": no count of prompts
     if focus.figure:
         before, after = (_COUNT_BEFORE, 0) if focus.count else (_FIGURE_NEAR, _FIGURE_NEAR)
         start = {i: _named_before(tokens, i) if focus.count else i for i in places}
@@ -116,6 +118,10 @@ def _counted_after(lowered: list[str], tokens: list[str], i: int) -> bool:
     """"the expert count to 262,144", "the number of experts is 64": a count after its noun."""
     following = lowered[i + 1 : i + 4]
     return bool(following) and following[0] in _COUNT_WORDS and any(_is_figure(t) for t in tokens[i + 2 : i + 5])
+
+
+def _device(focus: Focus) -> bool:
+    return any(GROUP_OF.get(singular(w)) == "gpu" for w in focus.words)
 
 
 def _hardware(focus: Focus) -> bool:

@@ -33,7 +33,9 @@ GROUPS = {
     "share": "share percentage percent fraction proportion %",
     "power": "power watt w mw kw energy consumption",
 }
-GROUP_OF = {word: group for group, members in GROUPS.items() for word in members.split()}
+# A word of two groups reads as the later one's, but hours asked for are a time: GPU hours give a cost,
+# "9x less compute" gives no hours
+GROUP_OF = {word: group for group, members in GROUPS.items() for word in members.split()} | {"hour": "time"}
 # Named things whose answer is a name next to the word (a dataset's, a GPU's), not the word alone.
 NEEDS_NAME = frozenset("gpu accelerator device chip processor dataset benchmark model baseline backbone architecture optimizer tokenizer teacher "
                         "student metric language hardware library framework corpus task".split())
@@ -76,6 +78,7 @@ NOT_VERBS = frozenset("into onto than much many more less each also only from wi
 MEASURE_NOUNS = frozenset("factor factors multiple margin extent degree amount magnitude draw".split())
 ENTITY_NOUNS = frozenset(
     "license licence dataset datasets benchmark benchmarks model models baseline baselines hardware gpu gpus "
+    "accelerator accelerators device devices chip chips "
     "architecture backbone language languages optimizer tokenizer teacher student metric metrics task tasks "
     "corpus corpora library framework".split())
 
