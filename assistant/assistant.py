@@ -27,7 +27,7 @@ from .answer.filters import Filters
 from .answer.focus import focus_of
 from .answer.question import Run, clean_question, followed_papers, standalone
 from .answer.retrieve import Retrieval, RetrievedPaper, Retriever
-from .answer.spelling import correct
+from .answer.spelling import as_meant, correct
 from .corpus import BUNDLED_COLLECTION
 from .errors import LLMError, PaperNotFound, QuestionError
 from .index import backfill, heap, sources
@@ -223,7 +223,7 @@ class Assistant:
         evidence = self._evidence(query, found, sentences, stats, corrections, may_name=not listing,
                                   followed=bool(previous))
         named = found.papers[evidence.paper].title if evidence.named_paper is not None else ""
-        run.evidence = replace(evidence, focus=focus_of(asked, own=words(named)))
+        run.evidence = replace(evidence, focus=focus_of(as_meant(asked, stats), own=words(named)))
         run.lap("evidence", t)
         if not evidence.supported:
             yield self._finish(run, modes.declined(found))

@@ -700,3 +700,13 @@ def test_hours_compute_devices_and_counts_are_given_only_by_their_own_figures():
 def test_which_papers_of_a_kind_is_a_list_question():
     assert focus_of("Which speculative decoding papers decide on the fly how many draft tokens to propose?").kind == "list"
     assert focus_of("Which datasets does the paper use?").kind == "entity"
+
+
+def test_a_misspelled_plain_word_is_read_as_meant_for_the_focus_but_real_words_stay():
+    from assistant.answer.spelling import as_meant
+    stats = TermStats.from_papers([("i", "IndicLLMSuite: Datasets for Indian Languages",
+                                    "The suite covers 22 languages; we state the license.")])
+    assert as_meant("How many Indian langauges does IndicLLMSuite cover?", stats) == \
+        "How many Indian languages does IndicLLMSuite cover?"
+    assert as_meant("Is the license stated?", stats) == "Is the license stated?"  # a form of "state"
+    assert as_meant("How is a tokamak controlled?", stats) == "How is a tokamak controlled?"

@@ -19,7 +19,7 @@ import re
 
 from rapidfuzz import distance, process
 
-from ..index.terms import names
+from ..index.terms import names, stem
 from ..index.vocabulary import TermStats
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*")
@@ -78,3 +78,21 @@ def _opening(question: str, stats: TermStats, corrections: list[tuple[str, str]]
     meant = found[0].capitalize() if word[:1].isupper() else found[0]
     corrections.append((word, meant))
     return question[: match.start(1)] + meant + question[match.end(1) :]
+
+
+def as_meant(question: str, stats: TermStats) -> str:
+    """The question with a misspelled plain word read as the collection's word one edit away ("Indian
+    langauges": languages), for reading what it asks; never for searching or support, where a word the
+    collection does not use must stay unknown."""
+    if not stats.vocabulary:
+        return question
+
+    def fix(match: re.Match) -> str:
+        word = match.group()
+        if not word.islower() or len(word) < _LOWER_CASE_FROM or stats.spells(word) or word in stats.vocabulary \
+                or stats.df.get(stem(word)):  # "stated": a form of a word the collection uses
+            return word
+        found = process.extractOne(word, stats.vocabulary, scorer=distance.OSA.distance, score_cutoff=1)
+        return found[0] if found else word
+
+    return _WORD.sub(fix, question)
