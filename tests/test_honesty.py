@@ -624,6 +624,9 @@ def test_a_coined_compound_is_known_where_a_retrieved_paper_writes_it_with_a_spa
     ("Does the QuEST paper say what the largest Llama-type model it trained was?", "entity", "the model", ("model",)),
     ("What maximum context window do the StarCoder2 models support?", "quantity", "the maximum context window",
      ("window",)),
+    ("A multimodal LLM in which every layer keeps fewer image tokens uses what fraction of the TFLOPs?", "quantity",
+     "the fraction", ("fraction",)),
+    ("Under which license is Dolma released?", "entity", "the license", ("license",)),
 ])
 def test_a_detail_asked_through_an_adjective_an_embedded_question_or_a_superlative_is_read(question, kind, asks, words):
     focus = focus_of(question)

@@ -26,6 +26,9 @@ _WH = re.compile(r"\b(?:what|which|how|where|when|who)\b", re.IGNORECASE)
 # "What kind of accelerator (TPU version or GPU type)": the kind of a thing is asked as the thing
 _KIND_OF = re.compile(r"\b(what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+){2,}[^()]*\)")  # "(TPU version or GPU type)"; "(MFU)" may be a name asked for
+# "A model in which every layer ... uses what fraction?": a relative clause before the question's own wh-word
+_RELATIVE = re.compile(r"(?<=\w\s)(in|on|at|by|for|with|through|under|from)\s+which\b(?=.*\b(?:what|which|how)\b)",
+                       re.IGNORECASE)
 _NUMBER_OF = re.compile(r"(?:^\s*|\b(?:what|which)\s+(?:is|are|was|were)\s+)the\s+(?:total\s+)?number\s+of\b",
                         re.IGNORECASE)
 
@@ -43,5 +46,5 @@ def plain(question: str) -> str:
         question = f"What {asked['verb']} the {asked['np']}?" if asked else f"What is the {said['np']}"
     elif _NOUN_PHRASE.match(question) and not _WH.search(question):
         question = f"What is {question}"
-    question = _ASIDE.sub("", _KIND_OF.sub(r"\1 ", question, count=1))
+    question = _RELATIVE.sub(r"\1 that", _ASIDE.sub("", _KIND_OF.sub(r"\1 ", question, count=1)))
     return _NUMBER_OF.sub("how many", question, count=1)
