@@ -713,3 +713,20 @@ def test_a_misspelled_plain_word_is_read_as_meant_for_the_focus_but_real_words_s
         "How many Indian languages does IndicLLMSuite cover?"
     assert as_meant("Is the license stated?", stats) == "Is the license stated?"  # a form of "state"
     assert as_meant("How is a tokamak controlled?", stats) == "How is a tokamak controlled?"
+
+
+def test_of_two_papers_a_name_names_the_one_whose_title_holds_more_of_the_question_is_asked_about():
+    papers = [("r", "Qwen3 Technical Report", "We present Qwen3, with thinking and non-thinking modes."),
+              ("s", "An Empirical Study of Qwen3 Quantization", "We quantize Qwen3 with five post-training methods."),
+              ("g", "GaLore: Memory-Efficient LLM Training by Gradient Low-Rank Projection", "GaLore saves memory."),
+              ("n", "Natural GaLore: Accelerating GaLore for Memory-Efficient LLM Training", "Natural GaLore is faster.")]
+    stats = TermStats.from_papers(papers + [("x", "Qwen3 Agents", "Qwen3 acts."), ("y", "Qwen3 Vision", "Qwen3 sees.")])
+    candidates = [Candidate(title, text, sentence=0.3, dense=0.3) for _, title, text in papers]
+
+    def named(question: str) -> str:
+        evidence = weigh(question, stats, candidates, threshold=0.9)
+        return candidates[evidence.paper].title if evidence.named else ""
+
+    assert named("Which post-training quantization methods did the Qwen3 quantization study test?") == papers[1][1]
+    assert named("What does Qwen3 add?") == papers[0][1]
+    assert named("How much memory does GaLore save?") == papers[2][1]

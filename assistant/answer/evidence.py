@@ -70,6 +70,7 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
     distinctive = {t: w for t, w in weights.items() if not stats.common(t)}
     unseen = unseen_share(question, stats)
     asked = asked_names(question, stats)
+    plain_terms = set(weights) - {stem(n) for n in asked}
     rows = []
     for index, paper in enumerate(papers):
         in_title = content_terms(paper.title)
@@ -87,10 +88,18 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
         held = title_words(paper.title) | words(paper.text)
         mentions_all = all(mentions(n, held) for n in asked)
         named = may_name and (by_name or signals["title"] >= _NAMES)
-        rows.append((index, signals, in_paper, named, own_name, mentions_all))
+        titled = len(in_title & plain_terms)  # the question's words besides its names that the title holds
+        rows.append((index, signals, in_paper, named, own_name, mentions_all, titled))
     # A paper named for a setting another paper is about ("PaLM's parameters in the clinical knowledge
     # evaluation") yields to the paper that mentions the name and holds far more of what is asked.
     rival = max((r[1]["distinct"] for r in rows if r[5] and asked), default=0.0)
+    # Of two papers a name names ("the Qwen3 quantization study"), the one whose title holds more of the
+    # question's other words: "An Empirical Study of Qwen3 Quantization", not "Qwen3 Technical Report"
+    lead = max((r[6] for r in rows if r[3]), default=-1)
+    if lead >= 0:  # a title that spells every name asked and more of the other words is named as well
+        rows = [(*r[:3], True, *r[4:]) if not r[3] and may_name and r[6] > lead and all(
+            mentions(n, title_words(papers[r[0]].title)) for n in asked) else r for r in rows]
+        lead = max(r[6] for r in rows if r[3])
     best: tuple | None = None
     # "Ascend-NPU" is known where a retrieved paper writes "Ascend NPUs"; a coined name must appear whole,
     # as written ("Flash-Decoding" is not "flash decoding")
@@ -99,18 +108,18 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
                     if not stats.knows(n) and not ("-" in n and _written(n.replace("-", " "), spaced)))
     penalty = (UNKNOWN_NAME_PENALTY if unknown else 0.0) + UNSEEN_PENALTY * unseen
     supporting = []
-    for index, signals, in_paper, named, own_name, _ in rows:
+    for index, signals, in_paper, named, own_name, _, titled in rows:
         named = named and signals["distinct"] >= rival - _RIVAL_MARGIN
         score = sum(WEIGHTS[name] * value for name, value in signals.items())
         if score - penalty >= threshold:
             supporting.append(index)
-        key = (named, named and own_name, score)
+        key = (named, named and titled >= lead, named and own_name, score)
         if best is None or key > best[0]:
             best = (key, index, signals, in_paper)
     if best is None:
         return Evidence(0.0, 0.0, 0.0, 0.0, 0.0, -penalty, threshold, unknown_names=unknown,
                         corrections=tuple(corrections), focus=focus, unseen=unseen)
-    (named, _, score), index, signals, in_paper = best
+    (named, _, _, score), index, signals, in_paper = best
     score -= penalty
     if named and not unknown:
         score = max(score, threshold)  # the collection holds the paper asked about
