@@ -730,3 +730,10 @@ def test_of_two_papers_a_name_names_the_one_whose_title_holds_more_of_the_questi
     assert named("Which post-training quantization methods did the Qwen3 quantization study test?") == papers[1][1]
     assert named("What does Qwen3 add?") == papers[0][1]
     assert named("How much memory does GaLore save?") == papers[2][1]
+
+
+@pytest.mark.parametrize("question", ["What percentage of memory does it save in total?",
+                                      "What share of compute does it save in practice?"])
+def test_a_share_saved_without_an_object_is_still_read(question):
+    focus = focus_of(question)  # the verb's object was read as its last word, and there was none
+    assert focus.kind == "quantity" and focus.figure

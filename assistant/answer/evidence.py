@@ -16,12 +16,14 @@ retrieved paper, how well that one paper supports the question, and keeps the be
 
 ``score`` is their weighted sum, less a penalty when the question names something no paper mentions
 (InstructGPT, YOLOv8: a version is not its family) and one for the share of its distinctive words no
-paper uses in any form ("tokamak", "genomic": the question is about another field). A question that names a paper the collection
-holds (its short name, misspelled or not, or most of its title) is covered by that paper, whatever
-it asks of it: whether the abstract gives that is the answer's business (``focus``).
+paper uses in any form ("tokamak", "genomic": the question is about another field). A question that
+names a paper the collection holds (its short name, misspelled or not, its whole title, or most of
+its title's words) is covered by that paper, whatever it asks of it: whether the abstract gives that
+is the answer's business (``focus``).
 
-The weights and the threshold were fitted on the calibration halves of the question sets in
-``evals/`` and are checked on the held-out halves (``evals/README.md``).
+The weights and the threshold were fitted by ``evals/calibrate.py`` on the calibration halves of the
+question sets in ``evals/`` and the blind sets after their one run, and are checked on the held-out
+halves, the newest blind set and the foreign corpora (``evals/README.md``).
 """
 
 from __future__ import annotations

@@ -24,7 +24,8 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     there are not qualifiers)."""
     words = set(re.findall(r"[\w-]+", question.casefold()))
     asked = set(re.findall(r"[\w-]+", _ASKED.split(question.strip())[-1].casefold()))
-    phases = [phase for phase, said in PHASES.items() if asked & said]  # of the sentence that asks, not the story before it
+    # the phase of the sentence that asks, not of the story before it
+    phases = [phase for phase, said in PHASES.items() if asked & said]
     phase = phases[0] if len(phases) == 1 else ""
     others = sorted(w for group in OTHER_MEASURES.get(phase, OTHER_MEASURES[""]) if not group & words for w in group)
     context = {"phase": phase, "others": tuple(others)}

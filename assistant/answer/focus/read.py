@@ -134,8 +134,9 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
                               and written_as_name(w, first=False) and w.casefold() not in own)
             focus = _quantity(question, head, f"the {' '.join(attribute)}", own)
             which = _which_kind(phrase, i)
-            if word in SHARES and (verb := _VERB_OBJECT.search(question)):
-                which = (*which, singular(_phrase(verb["x"], noun_phrase=True)[-1].casefold()))
+            verb = _VERB_OBJECT.search(question) if word in SHARES else None
+            cut = _phrase(verb["x"], noun_phrase=True) if verb else []  # "save in total": no object
+            which = (*which, singular(cut[-1].casefold())) if cut else which
             return replace(focus, qualifiers=tuple(dict.fromkeys((*focus.qualifiers, *in_phrase, *which))))
         if word in ENTITY_NOUNS:
             if phrase[0] in _COPULA and content and written_as_name(content[-1], first=False) \

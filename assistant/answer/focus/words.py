@@ -37,8 +37,8 @@ GROUPS = {
 # "9x less compute" gives no hours
 GROUP_OF = {word: group for group, members in GROUPS.items() for word in members.split()} | {"hour": "time"}
 # Named things whose answer is a name next to the word (a dataset's, a GPU's), not the word alone.
-NEEDS_NAME = frozenset("gpu accelerator device chip processor dataset benchmark model baseline backbone architecture optimizer tokenizer teacher "
-                        "student metric language hardware library framework corpus task".split())
+NEEDS_NAME = frozenset("gpu accelerator device chip processor dataset benchmark model baseline backbone architecture "
+                       "optimizer tokenizer teacher student metric language hardware library framework corpus task".split())
 
 # verbs that end the asked noun phrase without -ed or -ing ("how many clients took part")
 VERBS = frozenset("took take takes ran run runs made make makes got get gets gave give gives went go goes came come "
