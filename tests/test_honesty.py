@@ -600,8 +600,7 @@ def test_a_paper_is_named_by_its_whole_title_its_initials_or_its_rare_short_name
     candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
 
     def named(question: str) -> str:
-        evidence = weigh(question, stats, candidates, threshold=0.9)
-        return candidates[evidence.paper].title if evidence.named else ""
+        return named_title(question, stats, candidates)
 
     assert named("In Efficiently Scaling Transformer Inference, what latency did PaLM 540B reach?") == papers[0][1]
     assert named("Using JLCM, how many bits per weight does the compressed Llama 7B use?") == papers[2][1]
@@ -724,8 +723,7 @@ def test_of_two_papers_a_name_names_the_one_whose_title_holds_more_of_the_questi
     candidates = [Candidate(title, text, sentence=0.3, dense=0.3) for _, title, text in papers]
 
     def named(question: str) -> str:
-        evidence = weigh(question, stats, candidates, threshold=0.9)
-        return candidates[evidence.paper].title if evidence.named else ""
+        return named_title(question, stats, candidates)
 
     assert named("Which post-training quantization methods did the Qwen3 quantization study test?") == papers[1][1]
     assert named("What does Qwen3 add?") == papers[0][1]
@@ -737,3 +735,9 @@ def test_of_two_papers_a_name_names_the_one_whose_title_holds_more_of_the_questi
 def test_a_share_saved_without_an_object_is_still_read(question):
     focus = focus_of(question)  # the verb's object was read as its last word, and there was none
     assert focus.kind == "quantity" and focus.figure
+
+
+def named_title(question: str, stats: TermStats, candidates: list[Candidate]) -> str:
+    """The title of the paper the question names, or "" when it names none."""
+    evidence = weigh(question, stats, candidates, threshold=0.9)
+    return candidates[evidence.paper].title if evidence.named else ""
