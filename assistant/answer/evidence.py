@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..index.terms import content_terms, content_words, names, stem, words, written_names
 from ..index.vocabulary import TermStats, own_names, short_name, variants
@@ -50,6 +50,19 @@ _RIVAL_MARGIN = 0.3  # of distinctive-term share by which another paper mentioni
 _VERSION = re.compile(r"-(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[kmbt])$")
 _COMPARED = re.compile(r"\b(?:over|than|versus|vs\.?|against|beats?|outperforms?|compared\s+(?:to|with)|like|"
                        r"such\s+as)\s+(?:the\s+|an?\s+)?([A-Za-z0-9][\w.+-]*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A retrieved paper as the decision weighs it."""
+
+    index: int
+    signals: dict[str, float]
+    in_paper: set[str]  # its title's and abstract's content terms
+    named: bool  # the question names it
+    own_name: bool  # ... by its own short name
+    mentions_all: bool  # it mentions every name the question asks about
+    titled: int  # the question's words besides its names that its title holds
 
 
 @dataclass(frozen=True)
@@ -91,33 +104,29 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
         mentions_all = all(mentions(n, held) for n in asked)
         named = may_name and (by_name or signals["title"] >= _NAMES)
         titled = len(in_title & plain_terms)  # the question's words besides its names that the title holds
-        rows.append((index, signals, in_paper, named, own_name, mentions_all, titled))
+        rows.append(_Row(index, signals, in_paper, named, own_name, mentions_all, titled))
     # A paper named for a setting another paper is about ("PaLM's parameters in the clinical knowledge
     # evaluation") yields to the paper that mentions the name and holds far more of what is asked.
-    rival = max((r[1]["distinct"] for r in rows if r[5] and asked), default=0.0)
+    rival = max((r.signals["distinct"] for r in rows if r.mentions_all and asked), default=0.0)
     # Of two papers a name names ("the Qwen3 quantization study"), the one whose title holds more of the
     # question's other words: "An Empirical Study of Qwen3 Quantization", not "Qwen3 Technical Report"
-    lead = max((r[6] for r in rows if r[3]), default=-1)
+    lead = max((r.titled for r in rows if r.named), default=-1)
     if lead >= 0:  # a title that spells every name asked and more of the other words is named as well
-        rows = [(*r[:3], True, *r[4:]) if not r[3] and may_name and r[6] > lead and all(
-            mentions(n, title_words(papers[r[0]].title)) for n in asked) else r for r in rows]
-        lead = max(r[6] for r in rows if r[3])
+        rows = [replace(r, named=True) if not r.named and may_name and r.titled > lead and all(
+            mentions(n, title_words(papers[r.index].title)) for n in asked) else r for r in rows]
+        lead = max(r.titled for r in rows if r.named)
     best: tuple | None = None
-    # "Ascend-NPU" is known where a retrieved paper writes "Ascend NPUs"; a coined name must appear whole,
-    # as written ("Flash-Decoding" is not "flash decoding")
-    spaced = " ".join(re.sub(r"[^\w-]+", " ", f"{p.title} {p.text}") for p in papers)
-    unknown = tuple(n.casefold() for n in written_names(question)
-                    if not stats.knows(n) and not ("-" in n and _written(n.replace("-", " "), spaced)))
+    unknown = _unknown_names(question, stats, papers)
     penalty = (UNKNOWN_NAME_PENALTY if unknown else 0.0) + UNSEEN_PENALTY * unseen
     supporting = []
-    for index, signals, in_paper, named, own_name, _, titled in rows:
-        named = named and signals["distinct"] >= rival - _RIVAL_MARGIN
-        score = sum(WEIGHTS[name] * value for name, value in signals.items())
+    for row in rows:
+        named = row.named and row.signals["distinct"] >= rival - _RIVAL_MARGIN
+        score = sum(WEIGHTS[name] * value for name, value in row.signals.items())
         if score - penalty >= threshold:
-            supporting.append(index)
-        key = (named, named and titled >= lead, named and own_name, score)
+            supporting.append(row.index)
+        key = (named, named and row.titled >= lead, named and row.own_name, score)
         if best is None or key > best[0]:
-            best = (key, index, signals, in_paper)
+            best = (key, row.index, row.signals, row.in_paper)
     if best is None:
         return Evidence(0.0, 0.0, 0.0, 0.0, 0.0, -penalty, threshold, unknown_names=unknown,
                         corrections=tuple(corrections), focus=focus, unseen=unseen)
@@ -134,6 +143,16 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
     return Evidence(**signals, score=score, threshold=threshold, unknown_names=unknown,
                     paper=index, supporting=tuple(supporting), named=named, matched=matched, missing=missing, corrections=tuple(corrections),
                     focus=focus, unseen=unseen)
+
+
+def _unknown_names(question: str, stats: TermStats, papers: Sequence[Candidate]) -> tuple[str, ...]:
+    """The names no paper mentions. "Ascend-NPU" is known where a retrieved paper writes "Ascend NPUs"; a
+    coined name must appear whole, as written ("Flash-Decoding" is not "flash decoding")."""
+    unknown = [n for n in written_names(question) if not stats.knows(n)]
+    if any("-" in n for n in unknown):
+        spaced = " ".join(re.sub(r"[^\w-]+", " ", f"{p.title} {p.text}") for p in papers)
+        unknown = [n for n in unknown if not ("-" in n and _written(n.replace("-", " "), spaced))]
+    return tuple(n.casefold() for n in unknown)
 
 
 def unseen_share(question: str, stats: TermStats) -> float:

@@ -69,20 +69,30 @@ GIST_NOUNS = frozenset(
     "outcomes objective innovation mechanism strategy framework design summary overview concept principle "
     "intuition claim claims hypothesis lesson lessons observation observations trick key main core central "
     "basis scope subject theme argument question answer name type kind".split())
-# Nouns that, after "what" ("by what factor", "at what power draw"), ask for a figure of what the rest says.
-COMPARATIVES = frozenset("faster slower better worse more less larger smaller higher lower cheaper".split())
-VALUE_NOUNS = frozenset("value values".split())
 ARTICLES = frozenset({"a", "an", "the"})
+COMPARATIVES = frozenset("faster slower better worse more less larger smaller higher lower cheaper".split())
 SUPERLATIVES = frozenset("largest biggest smallest best fastest highest lowest longest".split())  # ask a detail
+VALUE_NOUNS = frozenset("value values".split())  # "the numerical value of X": a figure of X
 NOT_VERBS = frozenset("into onto than much many more less each also only from with over".split())  # after "does"
+# Nouns that, after "what" ("by what factor", "at what power draw"), ask for a figure of what the rest says.
 MEASURE_NOUNS = frozenset("factor factors multiple margin extent degree amount magnitude draw".split())
 ENTITY_NOUNS = frozenset(
     "license licence dataset datasets benchmark benchmarks model models baseline baselines hardware gpu gpus "
     "accelerator accelerators device devices chip chips "
     "architecture backbone language languages optimizer tokenizer teacher student metric metrics task tasks "
     "corpus corpora library framework".split())
-
-
+# The two phases a figure of hardware, time or tokens belongs to: GPUs that serve a model did not train it.
+PHASES = {
+    "training": frozenset("train trains trained training pretrain pretrains pretrained pretraining pre-train pre-trains "
+                          "pre-trained pre-training fine-tune fine-tuned fine-tuning finetune finetuned finetuning".split()),
+    "inference": frozenset("inference infer serve serves served serving deploy deploys deployed deploying deployment "
+                           "decoding".split()),
+}
+# Measures that a figure with the asked unit may belong to instead: "a vocabulary of 200K tokens" is no
+# count of tokens seen, and, when training is asked about, "a context window of 128K tokens" is none either.
+# Each group is one measure, left out when the question speaks of it in any of its words.
+OTHER_MEASURES = {"": (frozenset({"vocabulary"}),),
+                  "training": (frozenset({"vocabulary"}), frozenset({"context", "window"}))}
 _NOT_PLURAL = frozenset("corpus status focus bonus consensus virus radius bus thus plus minus versus nexus campus "
                         "this has was is its".split())
 
@@ -100,18 +110,6 @@ def written_as_name(word: str, first: bool) -> bool:
     inner_capital = any(c.isupper() for c in word[1:])
     digit_and_letter = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
     return inner_capital or digit_and_letter or (word[:1].isupper() and not first)
-
-# The two phases a figure of hardware, time or tokens belongs to: GPUs that serve a model did not train it.
-PHASES = {
-    "training": frozenset("train trains trained training pretrain pretrains pretrained pretraining pre-train pre-trains "
-                          "pre-trained pre-training fine-tune fine-tuned fine-tuning finetune finetuned finetuning".split()),
-    "inference": frozenset("inference infer serve serves served serving deploy deploys deployed deploying deployment "
-                           "decoding".split()),
-}
-# Measures that a figure with the asked unit may belong to instead: "a vocabulary of 200K tokens" is no
-# count of tokens seen, and, when training is asked about, "a context window of 128K tokens" is none either.
-# Each group is one measure, left out when the question speaks of it in any of its words.
-OTHER_MEASURES = {"": (frozenset({"vocabulary"}),), "training": (frozenset({"vocabulary"}), frozenset({"context", "window"}))}
 
 
 def needs_name(nouns: list[str]) -> bool:
