@@ -138,9 +138,10 @@ class SentenceRanker:
             text = stored.text
             overlap = len(wanted & content_terms(text)) / len(wanted) if wanted else 0.0
             score = _WEIGHT_SIMILARITY * float(sim) + _WEIGHT_OVERLAP * overlap + _WEIGHT_PAPER * papers[index].similarity
-            score += _form_bonus(form, text, asked_names)
+            written = set(names(text))
+            score += _form_bonus(form, text, asked_names, written)
             if asked_names and form is not Form.LIST:  # "lifts a Deformable-RFCN detector to what mAP?"
-                score += _NAME_BONUS * len(asked_names & set(names(text))) / len(asked_names)
+                score += _NAME_BONUS * len(asked_names & written) / len(asked_names)
             if index == focus:
                 score += _FOCUS_BONUS
             quotes.append(Quote(index, stored.position, text, score, float(sim)))
@@ -148,14 +149,15 @@ class SentenceRanker:
         return sorted(quotes, key=lambda q: (-q.score, q.paper_index, q.position))
 
 
-def _form_bonus(form: Form, sentence: str, asked_names: set[str]) -> float:
+def _form_bonus(form: Form, sentence: str, asked_names: set[str], written: set[str]) -> float:
+    """``written``: the names the sentence writes."""
     figure = has_figure(sentence)
     bonus = 0.0
     if form is Form.QUANTITY:
         bonus += _FIGURE_BONUS if figure else -_NO_FIGURE_PENALTY
     elif form is Form.EVALUATED:
         # names the question did not already say: the datasets, models or benchmarks it asks for
-        bonus += _FIGURE_BONUS if set(names(sentence)) - asked_names else -_NO_FIGURE_PENALTY
+        bonus += _FIGURE_BONUS if written - asked_names else -_NO_FIGURE_PENALTY
     elif form is Form.DEFINITION:
         if _CONTRIBUTION.search(sentence):
             bonus += _CONTRIBUTION_BONUS
