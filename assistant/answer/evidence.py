@@ -45,6 +45,7 @@ _BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)$")
 _NAMES = 0.5  # a paper's own names holding this share of the question's name weight name that paper
 _OWN_SHORT_NAME = 3  # a short name this few papers use names its paper, whatever settings the question adds
 _TITLE_WORDS, _INITIALS = 4, 4  # a title written out, or its words' initials, this long name the paper
+_COINED = 2  # times an abstract writes a name only it uses, for the name to be its own
 _LINKING = frozenset("and of for the a an to in on with via through by from".split())
 _RIVAL_MARGIN = 0.3  # of distinctive-term share by which another paper mentioning the name outdoes the named one
 _VERSION = re.compile(r"-(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[kmbt])$")
@@ -194,7 +195,7 @@ def _names(asked: dict[str, float], title: str, text: str, stats: TermStats) -> 
     total = sum(asked.values())
     if not total:
         return False, False
-    own = own_names(title, stats)
+    own = own_names(title, stats) | _coined(asked, text, stats)
     mine = [n for n in asked if n in own or _unversioned(n) in own]
     if not mine:
         return False, False
@@ -207,6 +208,21 @@ def _names(asked: dict[str, float], title: str, text: str, stats: TermStats) -> 
     held = title_words(title) | words(text)
     named = sum(asked[n] for n in mine) / total >= _NAMES or all(mentions(n, held) for n in asked)
     return named, short in mine
+
+
+def _coined(asked: dict[str, float], text: str, stats: TermStats) -> set[str]:
+    """The names asked for that this abstract alone uses, and more than once: the name it gives its
+    method ("we propose PEARL ... PEARL reaches"), which its title may not hold. Said once, a name is
+    more likely one the paper mentions in passing ("unlike AlphaFold")."""
+    coined = set()
+    for name in asked:
+        if "-" in name or stats.df.get(stem(name), 0) != 1:  # "GPU-friendly" describes; it names nothing
+            continue
+        written = re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)
+        # written as a name (PEARL, HunyuanVideo), not a word with a capital alone ("C to Rust")
+        if len(written) >= _COINED and all(any(c.isupper() for c in w[1:]) for w in written):
+            coined.add(name)
+    return coined
 
 
 def _says_short_name(question: str, title: str, stats: TermStats) -> bool:

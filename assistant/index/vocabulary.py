@@ -103,6 +103,8 @@ class TermStats:
         spelled: dict[str, str] = {}
         titled: Counter[str] = Counter()
         titles: list[tuple[str, str]] = []
+        capitalized: dict[str, str] = {}  # words written with a capital alone: Minitron, Moonlight, and However
+        lower_case: set[str] = set()
         count = 0
         for paper_id, title, text in papers:
             titled.update(words(title))
@@ -111,11 +113,17 @@ class TermStats:
             vocabulary |= words(f"{title} {text}")
             for token in re.findall(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*", f"{title} {text}"):
                 lowered = token.casefold()
+                if token.islower():
+                    lower_case.add(lowered)
+                elif token[1:].islower() and len(token) >= _SHORTEST_FORGIVEN:
+                    capitalized.setdefault(lowered, token)
                 if lowered in spelled:
                     continue
                 if lowered in names(token) or (len(token) >= _SHORTEST_FORGIVEN and token in title):
                     spelled[lowered] = token
             count += 1
+        # a word the collection never writes in lower case is a name, though only its capital says so
+        spelled |= {w: t for w, t in capitalized.items() if w not in lower_case and w not in spelled}
         stats = cls(df, count, vocabulary, spelled, titled)
         for paper_id, title in titles:
             for name in own_names(title, stats):

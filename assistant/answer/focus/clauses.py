@@ -17,22 +17,36 @@ _CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?=(?:on\s+|in\s+|at\s+|for\s+|wit
                      re.IGNORECASE)
 
 _ASKED = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")  # "One approach trains a head... How many tokens/s did it reach?"
+# "the detector that is trained with ... run?": a clause that describes the work, not the phase asked about
+_DESCRIBING = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were|has\s+been|had\s+been)\s+[^,?]*", re.IGNORECASE)
 
 
 def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     """The focus of a question. ``own``: the words of the title of the paper it asks about (its names
     there are not qualifiers)."""
+    own = tuple(own)
     words = set(re.findall(r"[\w-]+", question.casefold()))
-    asked = set(re.findall(r"[\w-]+", _ASKED.split(question.strip())[-1].casefold()))
-    # the phase of the sentence that asks, not of the story before it
-    phases = [phase for phase, said in PHASES.items() if asked & said]
-    phase = phases[0] if len(phases) == 1 else ""
-    others = sorted(w for group in OTHER_MEASURES.get(phase, OTHER_MEASURES[""]) if not group & words for w in group)
-    context = {"phase": phase, "others": tuple(others)}
-    focus = replace(read_focus(question, own), **context)
-    clauses = _CLAUSE.split(question)
+    asked = _ASKED.split(question.strip())[-1]
+    # the sentence that asks says what is asked, not the story before it ("A model lets each layer pick
+    # which vision tokens to keep. What share of the TFLOPs ...?"), unless it only points back ("What was it?")
+    focus = read_focus(asked, own) if asked != question.strip() else None
+    if focus is None or not (focus.asks_detail or focus.kind == "list"):
+        focus = read_focus(question, own)
+    others = tuple(sorted(w for group in OTHER_MEASURES.get(_phase(asked), OTHER_MEASURES[""])
+                          if not group & words for w in group))
+    clauses = _CLAUSE.split(asked)
     if len(clauses) < 2 or focus.kind == "list":
-        return focus
-    parts = [replace(part, **context) for part in (read_focus(clause, own) for clause in clauses)
+        return replace(focus, phase=_phase(asked), others=others)
+    read = [(clause, read_focus(clause, own)) for clause in clauses]
+    # each part has the phase of its own clause: "What share does it keep, and how many training tokens?"
+    phase = next((_phase(clause) for clause, part in read if part.asks == focus.asks), _phase(asked))
+    parts = [replace(part, phase=_phase(clause), others=others) for clause, part in read
              if part.asks_detail and part.words and part.asks != focus.asks]
-    return replace(focus, parts=tuple({part.asks: part for part in parts}.values()))
+    return replace(focus, phase=phase, others=others, parts=tuple({part.asks: part for part in parts}.values()))
+
+
+def _phase(text: str) -> str:
+    """"training" or "inference" when the text speaks of one of them only."""
+    said = set(re.findall(r"[\w-]+", _DESCRIBING.sub(" ", text).casefold()))
+    phases = [phase for phase, words in PHASES.items() if said & words]
+    return phases[0] if len(phases) == 1 else ""

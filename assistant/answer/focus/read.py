@@ -12,7 +12,7 @@ from ..extractive import Form, question_form
 from .plain import plain
 from .words import (ARTICLES, AUX, COMPARATIVES, ENTITY_NOUNS, GENERIC_QUANTITIES, GIST_NOUNS, GROUP_OF, GROUPS,
                     MEASURE_NOUNS, NOT_VERBS, PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES, SUPERLATIVES, VALUE_NOUNS, VERBS,
-                    WH_WORDS, needs_name, singular, written_as_name)
+                    WH_WORDS, needs_name, said_for, singular, written_as_name)
 
 FIGURE_ASKED = "the figure asked for"
 _HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<x>(?:[\w@.+'-]+\s*){1,6})", re.IGNORECASE)
@@ -142,9 +142,9 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
             if phrase[0] in _COPULA and content and written_as_name(content[-1], first=False) \
                     and not any(w.casefold() in SUPERLATIVES for w in content):  # "the largest Llama-type model"
                 return Focus("definition", "what it does")  # "What is the TokenFormer architecture?": the work itself
-            base = singular(word)
-            return Focus("entity", f"the {written[i]}", (base,), _group(base), _qualifiers(question, own),
-                         name=needs_name([base]), verbs=_verbs(question[match.start("x"):], own))
+            base, verbs = singular(word), _verbs(question[match.start("x"):], own)
+            return Focus("entity", f"the {written[i]}", (base,), (*_group(base), *said_for(content, own)),
+                         _qualifiers(question, own), name=needs_name([base]), verbs=verbs)
         if word in AUX:
             if started:
                 return _attribute(question, phrase, content, word, own)

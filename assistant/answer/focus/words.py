@@ -7,12 +7,12 @@ thing."""
 GROUPS = {
     "gpu": "gpu accelerator a100 h100 h800 v100 p100 a6000 4090 3090 tpu device node card hardware",
     "memory": "memory footprint gb mb tb gib mib vram ram storage",
-    "speed": "speed speedup speed-up faster latency throughput wall-clock time fps ops tops",
+    "speed": "speed speedup speed-up faster latency throughput wall-clock time fps ops tops frame",
     "frame": "frame fps",
     "time": "time hour day minute second gpu-hour wall-clock week",
     "accuracy": "accuracy score point top-1 f1 bleu rouge pass@1 em perplexity performance win-rate map ap auc "
                 "mape mae rmse recall precision wer cer error",
-    "size": "size parameter param billion million trillion b m t",
+    "size": "size parameter param billion million trillion thousand b m t k",
     "parameter": "parameter param size billion million trillion b m t",
     "token": "token",
     "license": "license licensed licence licensing apache mit cc-by permissive",
@@ -34,8 +34,10 @@ GROUPS = {
     "power": "power watt w mw kw energy consumption",
 }
 # A word of two groups reads as the later one's, but hours asked for are a time: GPU hours give a cost,
-# "9x less compute" gives no hours
-GROUP_OF = {word: group for group, members in GROUPS.items() for word in members.split()} | {"hour": "time"}
+# "9x less compute" gives no hours; and a size may be a dataset's ("574K pairs"), which a count of
+# parameters is not ("up to 2K" is a resolution)
+GROUP_OF = {word: group for group, members in GROUPS.items() for word in members.split()} | {"hour": "time",
+                                                                                              "size": "size"}
 # Named things whose answer is a name next to the word (a dataset's, a GPU's), not the word alone.
 NEEDS_NAME = frozenset("gpu accelerator device chip processor dataset benchmark model baseline backbone architecture "
                        "optimizer tokenizer teacher student metric language hardware library framework corpus task".split())
@@ -59,7 +61,7 @@ QUANTITY_NOUNS = frozenset(
     "accuracy score speedup speed-up throughput latency perplexity percentage share size number reduction "
     "improvement gain rate cost fid bleu mfu ratio compression memory footprint parameters tokens time "
     "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
-    "precision bpb rank length window pass@1 pass@k average count".split())
+    "precision bpb rank length window pass@1 pass@k average count scale".split())
 # Nouns that, in "What is the <noun> of X?", ask for the gist of the work rather than a detail of it.
 GIST_NOUNS = frozenset(
     "idea ideas contribution contributions goal goals aim aims purpose finding findings result results approach "
@@ -115,3 +117,12 @@ def written_as_name(word: str, first: bool) -> bool:
 def needs_name(nouns: list[str]) -> bool:
     """Whether the things asked for are named things (a GPU, a dataset), which a name must give."""
     return any(GROUP_OF.get(singular(w), singular(w)) in NEEDS_NAME or singular(w) in NEEDS_NAME for w in nouns)
+
+
+def said_for(content: list[str], own: set[str] | frozenset[str]) -> tuple[str, ...]:
+    """The word just before the asked noun, which a sentence may write for it: "which foundation model":
+    "the Llama-3.1-70B foundation"; "which Llama 3.1 model": "(Llama 3.1 405B)"."""
+    words = [w for w in content if w[:1].isalpha() and w.casefold() not in own]
+    word = words[-1].casefold() if words else ""
+    plain = word.isalpha() and word not in PLAIN_MODIFIERS and word not in SUPERLATIVES and word not in COMPARATIVES
+    return (word,) if plain and (len(word) > 3 or written_as_name(words[-1], first=False)) else ()
