@@ -798,3 +798,49 @@ def test_a_name_only_one_abstract_uses_and_writes_more_than_once_names_that_pape
     assert pearl.named and candidates[pearl.paper].title == PEARL
     # a word with a capital alone is not the name a paper coins, however often it is written
     assert not weigh("How does the Rust borrow checker handle lifetimes?", stats, candidates, 0.9).named
+
+
+def test_one_paper_described_is_asked_about_not_listed_and_llms_are_things_asked_for():
+    assert focus_of("In the paper on preventing co-adaptation of feature detectors, what test error on MNIST is "
+                    "reported?").kind == "quantity"
+    assert focus_of("For the PTQ benchmark paper that sorts methods into classes: what GPUs were the experiments "
+                    "run on?").kind == "entity"
+    assert focus_of("Which papers on dropout report MNIST errors?").kind == "list"
+    llms = focus_of("Which specific diffusion LLMs were quantized in 'Quantization Meets dLLMs'?")
+    assert llms.kind == "entity" and llms.name
+    assert not carries("In this work, we present the first systematic study on quantizing diffusion language models.",
+                       llms, strict=True)
+    assert carries("We quantize LLaDA-8B and Dream-7B, two diffusion LLMs.", llms, strict=True)
+
+
+def test_a_paper_is_named_by_a_name_its_abstract_introduces_or_by_its_short_title_written_with_its_capitals():
+    papers = [("s", "A Simple Framework for Contrastive Learning of Visual Representations",
+               "This paper presents SimCLR: a simple framework for contrastive learning."),
+              ("w", "Wasserstein GAN", "We introduce a new algorithm, an alternative to traditional GAN training."),
+              ("l", "Layer Normalization", "We transpose batch normalization into layer normalization."),
+              ("b", "Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift",
+               "Normalizing the inputs of each unit reduces training time."),
+              ("d", "Training Image Transformers", "Our transformer reaches 83.1% top-1 on ImageNet with GAN data.")]
+    stats = TermStats.from_papers(papers)
+    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+
+    def named(question: str) -> str:
+        evidence = weigh(question, stats, candidates, 0.9)
+        return candidates[evidence.paper].title if evidence.named else ""
+
+    assert named("What linear evaluation accuracy does SimCLR report?").startswith("A Simple Framework")
+    assert named("What Inception score does the Wasserstein GAN paper report on CIFAR-10?") == "Wasserstein GAN"
+    # another title holding more of the question's words does not take a paper named by its title
+    assert named("By what factor does Layer Normalization reduce training time?") == "Layer Normalization"
+
+
+def test_a_title_spelling_a_name_asked_and_far_more_of_the_questions_words_is_the_paper_asked_about():
+    papers = [("r", QWEN, "We present Qwen3, a family of dense and MoE models with thinking modes."),
+              ("s", "An Empirical Study of Qwen3 Quantization", "We assess 5 classic post-training quantization "
+               "methods on Qwen3 at 1 to 8 bits.")]
+    papers += [(f"u{i}", f"Study {i}", f"We fine-tune Qwen3 models on task {i}.") for i in range(1)]
+    stats = TermStats.from_papers(papers)
+    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+    evidence = weigh("How many classic methods were tested in the empirical study of Qwen3 quantization, and what "
+                     "MMLU score does Qwen3-8B keep at 4 bits?", stats, candidates, 0.9)
+    assert evidence.named and candidates[evidence.paper].title == "An Empirical Study of Qwen3 Quantization"

@@ -45,7 +45,10 @@ _BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)$")
 _NAMES = 0.5  # a paper's own names holding this share of the question's name weight name that paper
 _OWN_SHORT_NAME = 3  # a short name this few papers use names its paper, whatever settings the question adds
 _TITLE_WORDS, _INITIALS = 4, 4  # a title written out, or its words' initials, this long name the paper
-_COINED = 2  # times an abstract writes a name only it uses, for the name to be its own
+_MORE_TITLE_WORDS = 2  # title words more than the named paper's by which a title spelling some names asked names it too
+_COINED = 2  # times an abstract writes a name only it uses, for the name to be its own, unless it introduces it:
+_INTRODUCING = re.compile(r"\b(?:propose|proposes|present|presents|introduce|introduces|named|called|dubbed)\s+"
+                          r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}")  # "a new algorithm named WGAN", "SimCLR:"
 _LINKING = frozenset("and of for the a an to in on with via through by from".split())
 _RIVAL_MARGIN = 0.3  # of distinctive-term share by which another paper mentioning the name outdoes the named one
 _VERSION = re.compile(r"-(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[kmbt])$")
@@ -113,8 +116,11 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
     # question's other words: "An Empirical Study of Qwen3 Quantization", not "Qwen3 Technical Report"
     lead = max((r.titled for r in rows if r.named), default=-1)
     if lead >= 0:  # a title that spells every name asked and more of the other words is named as well
-        rows = [replace(r, named=True) if not r.named and may_name and r.titled > lead and all(
-            mentions(n, title_words(papers[r.index].title)) for n in asked) else r for r in rows]
+        marked = {n.casefold() for n in written_names(question) if not (n[:1].isupper() and n[1:].isalpha()
+                                                                          and n[1:].islower())}
+        rows = [replace(r, named=True) if not r.named and may_name and _outnames(
+            r.titled, lead, {n for n in asked if mentions(n, title_words(papers[r.index].title))}, set(asked), marked)
+            else r for r in rows]
         lead = max(r.titled for r in rows if r.named)
     best: tuple | None = None
     unknown = _unknown_names(question, stats, papers)
@@ -210,17 +216,27 @@ def _names(asked: dict[str, float], title: str, text: str, stats: TermStats) -> 
     return named, short in mine
 
 
+def _outnames(titled: int, lead: int, spelled: set[str], asked: set[str], marked: set[str]) -> bool:
+    """Whether a title that holds ``titled`` of the question's other words and ``spelled`` of the names
+    ``asked`` names the paper as well as the named one's title (holding ``lead``) does: with every name
+    and more words, or with one ``marked`` as a name (Qwen3, not a capitalized word such as Layer) and
+    far more words ("the empirical study of Qwen3 quantization ... Qwen3-8B at 4 bits")."""
+    return (spelled == asked and titled > lead) or (bool(spelled & marked) and titled >= lead + _MORE_TITLE_WORDS)
+
+
 def _coined(asked: dict[str, float], text: str, stats: TermStats) -> set[str]:
-    """The names asked for that this abstract alone uses, and more than once: the name it gives its
-    method ("we propose PEARL ... PEARL reaches"), which its title may not hold. Said once, a name is
-    more likely one the paper mentions in passing ("unlike AlphaFold")."""
+    """The names asked for that this abstract alone uses, more than once or where it introduces them: the
+    name it gives its method ("we propose PEARL ... PEARL reaches", "This paper presents SimCLR: ..."),
+    which its title may not hold. Said once in passing, a name is more likely another's ("unlike AlphaFold")."""
     coined = set()
     for name in asked:
         if "-" in name or stats.df.get(stem(name), 0) != 1:  # "GPU-friendly" describes; it names nothing
             continue
-        written = re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)
+        pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+        written = re.findall(pattern, text, re.IGNORECASE)
+        introduced = re.search(rf"{_INTRODUCING.pattern}{pattern}|{pattern}:", text, re.IGNORECASE)
         # written as a name (PEARL, HunyuanVideo), not a word with a capital alone ("C to Rust")
-        if len(written) >= _COINED and all(any(c.isupper() for c in w[1:]) for w in written):
+        if (len(written) >= _COINED or introduced) and all(any(c.isupper() for c in w[1:]) for w in written):
             coined.add(name)
     return coined
 
@@ -236,6 +252,10 @@ def _says_short_name(question: str, title: str, stats: TermStats) -> bool:
         return True  # not "on The Pile": a dataset the question names as a setting
     whole = " ".join(re.findall(r"[\w-]+", title.partition(":")[0].casefold()))
     if len(whole.split()) >= _TITLE_WORDS and _written(whole, " ".join(re.findall(r"[\w-]+", lowered))):
+        return True
+    # a title of two or three words, written with its capitals: "the Wasserstein GAN paper", not "layer normalization"
+    if 1 < len(title.split()) < _TITLE_WORDS and ":" not in title and any(c.isupper() for c in title[1:]) \
+            and _written(title.strip(), question):
         return True
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", title) if w.casefold() not in _LINKING)
     return any(n.casefold() in initials.casefold() and stats.df.get(stem(n.casefold()), 0) <= 1

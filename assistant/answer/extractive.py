@@ -26,7 +26,8 @@ from .retrieve import RetrievedPaper
 _PAPER_LIST_QUESTION = re.compile(
     r"^\s*(which|what)\s+(papers?|works?|studies|articles|methods)\b|^\s*(list|name|find|show)\b.*\bpapers?\b"
     r"|^\s*(which|what)\s+(?:[\w-]+\s+){1,3}?(papers|works|studies|articles)\b"  # "which speculative decoding papers"
-    r"|\bpapers?\s+(that|which|about|on|discussing|studying|proposing)\b",
+    # "papers that prune experts"; not "the paper on dropout" or "a paper that peeled off outliers": one paper
+    r"|\bpapers\s+(that|which|about|on|discussing|studying|proposing)\b",
     re.IGNORECASE,
 )
 _QUANTITY_QUESTION = re.compile(

@@ -79,7 +79,7 @@ NOT_VERBS = frozenset("into onto than much many more less each also only from wi
 # Nouns that, after "what" ("by what factor", "at what power draw"), ask for a figure of what the rest says.
 MEASURE_NOUNS = frozenset("factor factors multiple margin extent degree amount magnitude draw".split())
 ENTITY_NOUNS = frozenset(
-    "license licence dataset datasets benchmark benchmarks model models baseline baselines hardware gpu gpus "
+    "license licence dataset datasets benchmark benchmarks model models llm llms baseline baselines hardware gpu gpus "
     "accelerator accelerators device devices chip chips "
     "architecture backbone language languages optimizer tokenizer teacher student metric metrics task tasks "
     "corpus corpora library framework".split())
