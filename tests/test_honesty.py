@@ -844,3 +844,19 @@ def test_a_title_spelling_a_name_asked_and_far_more_of_the_questions_words_is_th
     evidence = weigh("How many classic methods were tested in the empirical study of Qwen3 quantization, and what "
                      "MMLU score does Qwen3-8B keep at 4 bits?", stats, candidates, 0.9)
     assert evidence.named and candidates[evidence.paper].title == "An Empirical Study of Qwen3 Quantization"
+
+
+def test_a_score_is_given_beside_the_benchmark_named_and_power_is_not_memory_consumption():
+    mmlu = focus_of("After upcycling Nemotron-4 15B into a mixture-of-experts model, what MMLU score did it reach?")
+    assert carries("The continuous trained model achieved 65.3% MMLU, whereas the upcycled model achieved 67.6%.", mmlu)
+    calvin = focus_of("After pretraining on diverse robot data, what score did it get on CALVIN ABC?")
+    assert carries("Notably, by pretraining MoDE on diverse robotics data, we achieve 4.01 on CALVIN ABC.", calvin)
+    glue = focus_of("What GLUE score does ELECTRA's small model reach?")
+    assert not carries("We train a model on one GPU that outperforms GPT (trained using 30x more compute) on the GLUE "
+                       "benchmark.", glue)  # a multiple of compute is no score
+    power = focus_of("How much power did the matmul-free model draw on the FPGA?")
+    assert not carries("Our model's memory consumption can be reduced by more than 10x.", power)
+    assert carries("We processed billion-parameter scale models at 13W on the FPGA.", power)
+    longest = focus_of("What's the longest input the ring self-attention approach could handle?")
+    assert (longest.kind, longest.words) == ("quantity", ("length",))
+    assert focus_of("Which is the fastest method?").kind != "quantity"  # a name is asked for

@@ -8,9 +8,9 @@ thing: a dataset's name must stand next to the word. "What does QuEST do?" and "
 train?" ask for what the paper's contribution says, so any of its sentences may give them. A
 qualifier the question names ("accuracy on MMLU") must be in the sentence too.
 
-``plain`` puts a question in the form the rules read; ``read`` takes it to its ``Focus``, ``clauses``
-adds the details of its further parts; ``match`` says whether a sentence gives it; ``words`` holds
-the word lists they read with.
+``plain`` puts a question in the form the rules read; ``read`` takes it to its ``Focus`` from the
+pieces ``phrases`` finds, ``clauses`` adds the details of its further parts; ``match`` says whether a
+sentence gives it; ``words`` holds the word lists they read with.
 """
 
 from .match import carries

@@ -30,6 +30,8 @@ _ENUMERATOR = re.compile(r"\((?:\d|[ivx]{1,4}|[a-h])\)")  # "(1) a multi-GPU sol
 # "mixed precision", "FP16 precision": a number format, not the metric
 _FORMAT = re.compile(r"^(?:mixed|half|full|single|double|low|lower|reduced|numerical|arbitrary|\d+-bits?|"
                      r"(?:fp|bf|int)\d+)$")
+_MULTIPLE = re.compile(r"^[~≈<>+-]?\d[\d.,]*\s*(?:x|×|times|fold)\b", re.IGNORECASE)
+_GENERIC_SCORES = frozenset("score scores accuracy performance".split())  # a benchmark's name says which
 _OTHER_NEAR = 5  # tokens before a figure that say which measure it is ("a vocabulary size of 200K tokens")
 
 
@@ -69,10 +71,12 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
                   and not (word == "precision" and i and _FORMAT.match(lowered[i - 1]))]
     else:  # "by how much does it beat LoRA?": any figure of the sentence
         places = list(range(len(lowered)))
+    benchmarks = [i for i, word in enumerate(lowered) if word in focus.qualifiers] \
+        if focus.figure and set(focus.words) & _GENERIC_SCORES else []  # "65.3% MMLU", "4.01 on CALVIN ABC"
     text = sentence.casefold()
     if focus.qualifiers and not all(_mentions(text, lowered, q) for q in focus.qualifiers):
         return False
-    if not places:  # unless the question names the paper, whose abstract must then say what is asked of it
+    if not places and not benchmarks:  # unless the question names the paper, whose abstract must then say what is asked of it
         return focus.figure and focus.loose and loose and not strict \
             and any(_is_figure(t) and t[:1].isdigit() for t in tokens)  # "these two models": no count of prompts
     if focus.figure:
@@ -81,7 +85,9 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         return any(_is_figure(tokens[j]) and not _measures_other(lowered, j, focus.others)
                    and (lowered[j] != "one" or j == i - 1) for i in places  # "at least one token ... a threshold"
                    for j in range(max(0, start[i] - before), min(len(tokens), i + after + 1))) \
-            or (focus.count and any(_counted_after(lowered, tokens, i) for i in places))
+            or (focus.count and any(_counted_after(lowered, tokens, i) for i in places)) \
+            or any(_is_figure(tokens[j]) and not _MULTIPLE.match(tokens[j]) for i in benchmarks
+                   for j in _near(i, _FIGURE_NEAR, len(tokens)))  # a score, not "30x more compute"
     if focus.name:
         return any(_is_name(tokens, j, common) for i in places for j in _near(i, _NAME_NEAR, len(tokens)) if j != i) \
             or any(_described(lowered, j, i, focus.verbs) for i in places for j in range(max(0, i - _FIGURE_NEAR), i))

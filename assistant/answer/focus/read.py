@@ -9,10 +9,11 @@ from dataclasses import replace
 
 from ...models import Focus
 from ..extractive import Form, question_form
+from .phrases import has_group, participle, phrase_of, qualifiers_of, verbs_after_does
 from .plain import plain
 from .words import (ARTICLES, AUX, COMPARATIVES, ENTITY_NOUNS, GENERIC_QUANTITIES, GIST_NOUNS, GROUP_OF, GROUPS,
-                    MEASURE_NOUNS, NOT_VERBS, PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES, SUPERLATIVES, VALUE_NOUNS, VERBS,
-                    WH_WORDS, needs_name, said_for, singular, written_as_name)
+                    MEASURE_NOUNS, PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES, SUPERLATIVE_GROUPS, SUPERLATIVES, VALUE_NOUNS,
+                    needs_name, said_for, singular, written_as_name)
 
 FIGURE_ASKED = "the figure asked for"
 _HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<x>(?:[\w@.+'-]+\s*){1,6})", re.IGNORECASE)
@@ -31,7 +32,6 @@ _VERB_OBJECT = re.compile(
 _WHERE_CODE = re.compile(r"^\s*where\b.*\b(code|weights|checkpoints?|implementation|models?)\b|"
                          r"\b(code|weights|checkpoints?|implementation)\b.*\bwhere\s*\??\s*$", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"\bcompared?\s+(?:with|to|against)\s+(?:the\s+)?(?P<x>[A-Za-z0-9][\w.+-]*)", re.IGNORECASE)
-_QUALIFIER = re.compile(r"\b(?:on|for)\s+(?:the\s+|an?\s+)?(?P<q>[A-Za-z0-9][\w.+-]*)")
 _PHRASE_WORDS = 5  # words of a "what <noun phrase>" before its noun ("What COCO object-detection box AP")
 _COPULA = frozenset("is are was were".split())
 _VERB_GROUPS = ((re.compile(r"\b(?:speeds?\s+up|sped\s+up|accelerat\w*|faster)\b", re.IGNORECASE), "speedup"),
@@ -62,24 +62,24 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
     if _LEADING_WHAT.match(question) and (asked := _what_noun(question, own)) is not None:
         return asked  # "What MAPE does ... when forecasting how many cycles ...": the opening asks
     if matches := list(_HOW_MANY.finditer(question)):
-        phrase = _phrase(matches[-1]["x"])  # the last: earlier ones sit in clauses that describe the work
+        phrase = phrase_of(matches[-1]["x"])  # the last: earlier ones sit in clauses that describe the work
         lowered = [w.casefold() for w in phrase]
         if lowered[:1] == ["times"] and lowered[1:2] and lowered[1] in COMPARATIVES:
             return _quantity(question, phrase[1:2], f"how many times {phrase[1]}", own)  # a factor: "faster"
-        if lowered[:1] == ["times"] or _participle(phrase):
+        if lowered[:1] == ["times"] or participle(phrase):
             return _quantity(question, [], FIGURE_ASKED, own)  # "how many times?", "how many replied?": a count
         asks = f"the number of {' '.join(phrase)}" if phrase else FIGURE_ASKED
         # the counted noun is the phrase's last ("small proxy models": models, not "small")
         return _quantity(question, phrase[-1:], asks, own, count=True)
     if match := _HOW_MUCH.search(question):
-        phrase = _phrase(match["x"])
+        phrase = phrase_of(match["x"])
         if phrase and phrase[0].casefold() in COMPARATIVES and \
                 (subject := _COMPARED_QUANTITY.match(question[match.start("x") + len(phrase[0]):])) and \
                 (quantity := _measured(subject["x"])):
             return _measured_focus(question, quantity, f"how much {phrase[0]} the {' '.join(quantity)}", own)
         if not phrase or phrase[0].casefold() in COMPARATIVES:
             verb = _VERB_OBJECT.search(question)
-            thing = _phrase(verb["x"], noun_phrase=True) if verb else []
+            thing = phrase_of(verb["x"], noun_phrase=True) if verb else []
             asks = " ".join(["how much", *phrase, *thing]) if phrase or thing else FIGURE_ASKED
             return _quantity(question, [*phrase, *thing], asks, own)
         return _quantity(question, phrase, f"how much {' '.join(phrase)}", own)
@@ -129,48 +129,50 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
             attribute = [w for w in written[: i + 1] if w.casefold() not in AUX][-3:]
             # the quantity's own word when it has a group ("cost": dollars, FLOPs), not its modifiers
             # ("total training cost": "training" is in every other sentence)
-            head = [written[i]] if _has_group(word) else attribute
+            head = [written[i]] if has_group(word) else attribute
             in_phrase = tuple(w.casefold() for w in written[:i] if w.casefold() not in AUX
                               and written_as_name(w, first=False) and w.casefold() not in own)
             focus = _quantity(question, head, f"the {' '.join(attribute)}", own)
             which = _which_kind(phrase, i)
             verb = _VERB_OBJECT.search(question) if word in SHARES else None
-            cut = _phrase(verb["x"], noun_phrase=True) if verb else []  # "save in total": no object
+            cut = phrase_of(verb["x"], noun_phrase=True) if verb else []  # "save in total": no object
             which = (*which, singular(cut[-1].casefold())) if cut else which
             return replace(focus, qualifiers=tuple(dict.fromkeys((*focus.qualifiers, *in_phrase, *which))))
         if word in ENTITY_NOUNS:
             if phrase[0] in _COPULA and content and written_as_name(content[-1], first=False) \
                     and not any(w.casefold() in SUPERLATIVES for w in content):  # "the largest Llama-type model"
                 return Focus("definition", "what it does")  # "What is the TokenFormer architecture?": the work itself
-            base, verbs = singular(word), _verbs(question[match.start("x"):], own)
+            base, verbs = singular(word), verbs_after_does(question[match.start("x"):], own)
             return Focus("entity", f"the {written[i]}", (base,), (*_group(base), *said_for(content, own)),
-                         _qualifiers(question, own), name=needs_name([base]), verbs=verbs)
+                         qualifiers_of(question, own), name=needs_name([base]), verbs=verbs)
         if word in AUX:
             if started:
-                return _attribute(question, phrase, content, word, own)
+                return _superlative(question, content, own) or _attribute(question, phrase, content, word, own)
             continue
         started = True
         content.append(written[i])
         if i >= _PHRASE_WORDS:
             break
-    return None
+    return _superlative(question, content, own)
+
+
+def _superlative(question: str, content: list[str], own: set[str]) -> Focus | None:
+    """"What is the longest input it could handle?": a length, which a figure gives."""
+    measured = [SUPERLATIVE_GROUPS[w.casefold()] for w in content if w.casefold() in SUPERLATIVE_GROUPS]
+    return _quantity(question, measured[:1], f"the {' '.join(content)}", own) if measured and len(content) > 1 else None
 
 
 def _head(phrase: list[str], i: int) -> int:
     """The quantity noun at ``i`` unless it has no group and a later one of the phrase does ("average
     MSE reduction": a reduction; "error rate": an error)."""
-    if _has_group(phrase[i]):
+    if has_group(phrase[i]):
         return i
     for j in range(i + 1, min(len(phrase), i + 3)):
         if phrase[j] in AUX:
             break
-        if (phrase[j] in QUANTITY_NOUNS or singular(phrase[j]) in QUANTITY_NOUNS) and _has_group(phrase[j]):
+        if (phrase[j] in QUANTITY_NOUNS or singular(phrase[j]) in QUANTITY_NOUNS) and has_group(phrase[j]):
             return j
     return i
-
-
-def _has_group(word: str) -> bool:
-    return bool(GROUP_OF.get(word) or GROUP_OF.get(singular(word)))
 
 
 def _which_kind(phrase: list[str], i: int) -> tuple[str, ...]:
@@ -189,7 +191,7 @@ def _attribute(question: str, phrase: list[str], content: list[str], ending: str
     group, which an answering sentence names in one of the phrase's words; None for "What is the main
     idea of X?" (the gist: any sentence of the work gives it) and for other forms."""
     if content and content[-1].casefold() in VALUE_NOUNS and ending == "of" and \
-            (value := _VALUE_OF.search(question)) and (thing := _phrase(value["x"])):
+            (value := _VALUE_OF.search(question)) and (thing := phrase_of(value["x"])):
         return _quantity(question, thing[-1:], f"the value of the {' '.join(thing)}", own)  # "numerical value of X"
     if phrase and phrase[0] not in _COPULA and phrase[0] not in AUX and ending in _DOES:
         return _which_things(question, content, own)
@@ -207,7 +209,7 @@ def _which_things(question: str, content: list[str], own: set[str]) -> Focus | N
     which an answering sentence names (the last word of each of at most two alternatives). "By what
     factor...?", "At what power draw...?": a measure, which a figure gives."""
     if content and content[-1].casefold() in MEASURE_NOUNS:
-        words = [w for w in content[:-1] if _has_group(w.casefold())]
+        words = [w for w in content[:-1] if has_group(w.casefold())]
         if not words:  # "by what factor does X speed up...": the verb says what the factor measures
             words = [word for pattern, word in _VERB_GROUPS if pattern.search(question)][:1]
         return _quantity(question, words, f"the {' '.join(content)}", own)
@@ -235,66 +237,14 @@ def _measured_focus(question: str, quantity: list[str], asks: str, own: set[str]
     return replace(focus, qualifiers=tuple(dict.fromkeys((*focus.qualifiers, *names))))
 
 
-def _participle(phrase: list[str]) -> bool:
-    """"How many replied?": a verb where the counted noun would be."""
-    word = phrase[0].casefold() if phrase else ""
-    return len(word) > 4 and word.endswith("ed") and word not in GROUP_OF and word not in QUANTITY_NOUNS
-
-
-def _verbs(clause: str, own: set[str]) -> tuple[str, ...]:
-    """The plain words after "does/do/did" in "which models does low-bit quantization favor": one of
-    them is the verb whose object the answer is."""
-    match = re.search(r"\b(?:does|do|did)\s+(?P<rest>[^?]*)", clause, re.IGNORECASE)
-    if not match:
-        return ()
-    words = re.findall(r"[a-z]+", match["rest"])  # lower case only: names are not verbs
-    return tuple(w for w in dict.fromkeys(words) if len(w) > 3 and w not in AUX and w not in own and w not in NOT_VERBS)
-
-
 def _quantity(question: str, words: list[str], asks: str, own: set[str], count: bool = False) -> Focus:
     words = [w.casefold() for w in words if w]
     terms = {t for w in words for t in _group(singular(w))}
-    loose = bool(words) and not any(_has_group(w) for w in words)
-    return Focus("quantity", asks, tuple(words), tuple(sorted(terms)), _qualifiers(question, own), figure=True,
+    loose = bool(words) and not any(has_group(w) for w in words)
+    return Focus("quantity", asks, tuple(words), tuple(sorted(terms)), qualifiers_of(question, own), figure=True,
                  count=count, loose=loose)
 
 
 def _group(word: str) -> tuple[str, ...]:
     group = GROUP_OF.get(word) or GROUP_OF.get(singular(word))
     return tuple(sorted(GROUPS[group].split())) if group else (word,)
-
-
-def _phrase(text: str, noun_phrase: bool = False) -> list[str]:
-    """The words naming what is asked, as written, up to the verb or preposition that ends them
-    (``noun_phrase``: a verb's object, where "training" is a noun)."""
-    out = []
-    for word in re.findall(r"[\w@.+-]+", text):
-        lowered = word.casefold()
-        if lowered in ARTICLES:
-            if out:
-                break  # "how many tokens | the models were trained on": a new noun phrase
-            continue
-        if lowered in WH_WORDS:
-            break  # "how many web pages | and how many text tokens"
-        if lowered in AUX or lowered in VERBS or \
-                (out and not noun_phrase and lowered.endswith(("ed", "ing")) and lowered not in GROUP_OF):
-            break
-        if out and written_as_name(word, first=False) and not word[:1].isdigit() and not _has_group(lowered) \
-                and any(_has_group(w.casefold()) for w in out):
-            break  # "how many GPUs | EnergonAI used": a name after a known noun starts the clause
-        out.append(word)
-        if len(out) == 4:
-            break
-    while out and out[-1].casefold() in ("and", "or"):
-        out.pop()
-    return out
-
-
-def _qualifiers(question: str, own: set[str]) -> tuple[str, ...]:
-    """Names the question restricts its answer to ("accuracy on MMLU", "throughput on an A100")."""
-    found = []
-    for match in _QUALIFIER.finditer(question):
-        name = match["q"].rstrip(".?,")
-        if len(name) > 1 and written_as_name(name, first=False) and name.casefold() not in own:
-            found.append(name.casefold())
-    return tuple(dict.fromkeys(found))

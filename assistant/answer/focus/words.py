@@ -31,7 +31,7 @@ GROUPS = {
     "layer": "layer depth",
     "expert": "expert",
     "share": "share percentage percent fraction proportion %",
-    "power": "power watt w mw kw energy consumption",
+    "power": "power watt w mw kw energy",  # not "consumption": of memory as often
 }
 # A word of two groups reads as the later one's, but hours asked for are a time: GPU hours give a cost,
 # "9x less compute" gives no hours; and a size may be a dataset's ("574K pairs"), which a count of
@@ -74,6 +74,8 @@ GIST_NOUNS = frozenset(
 ARTICLES = frozenset({"a", "an", "the"})
 COMPARATIVES = frozenset("faster slower better worse more less larger smaller higher lower cheaper".split())
 SUPERLATIVES = frozenset("largest biggest smallest best fastest highest lowest longest".split())  # ask a detail
+# "the longest input": a length; "the fastest method" is a name, so only a length is read from its superlative
+SUPERLATIVE_GROUPS = {"longest": "length"}
 VALUE_NOUNS = frozenset("value values".split())  # "the numerical value of X": a figure of X
 NOT_VERBS = frozenset("into onto than much many more less each also only from with over".split())  # after "does"
 # Nouns that, after "what" ("by what factor", "at what power draw"), ask for a figure of what the rest says.

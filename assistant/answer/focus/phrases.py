@@ -1,0 +1,66 @@
+"""The pieces of a question the focus is read from: the words naming what is asked, up to the verb or
+preposition that ends them; the names it restricts its answer to; the verb whose object is asked for."""
+
+from __future__ import annotations
+
+import re
+
+from .words import ARTICLES, AUX, GROUP_OF, NOT_VERBS, QUANTITY_NOUNS, VERBS, WH_WORDS, singular, written_as_name
+
+_QUALIFIER = re.compile(r"\b(?:on|for)\s+(?:the\s+|an?\s+)?(?P<q>[A-Za-z0-9][\w.+-]*)")
+
+
+def phrase_of(text: str, noun_phrase: bool = False) -> list[str]:
+    """The words naming what is asked, as written, up to the verb or preposition that ends them
+    (``noun_phrase``: a verb's object, where "training" is a noun)."""
+    out = []
+    for word in re.findall(r"[\w@.+-]+", text):
+        lowered = word.casefold()
+        if lowered in ARTICLES:
+            if out:
+                break  # "how many tokens | the models were trained on": a new noun phrase
+            continue
+        if lowered in WH_WORDS:
+            break  # "how many web pages | and how many text tokens"
+        if lowered in AUX or lowered in VERBS or \
+                (out and not noun_phrase and lowered.endswith(("ed", "ing")) and lowered not in GROUP_OF):
+            break
+        if out and written_as_name(word, first=False) and not word[:1].isdigit() and not has_group(lowered) \
+                and any(has_group(w.casefold()) for w in out):
+            break  # "how many GPUs | EnergonAI used": a name after a known noun starts the clause
+        out.append(word)
+        if len(out) == 4:
+            break
+    while out and out[-1].casefold() in ("and", "or"):
+        out.pop()
+    return out
+
+
+def qualifiers_of(question: str, own: set[str]) -> tuple[str, ...]:
+    """Names the question restricts its answer to ("accuracy on MMLU", "throughput on an A100")."""
+    found = []
+    for match in _QUALIFIER.finditer(question):
+        name = match["q"].rstrip(".?,")
+        if len(name) > 1 and written_as_name(name, first=False) and name.casefold() not in own:
+            found.append(name.casefold())
+    return tuple(dict.fromkeys(found))
+
+
+def verbs_after_does(clause: str, own: set[str]) -> tuple[str, ...]:
+    """The plain words after "does/do/did" in "which models does low-bit quantization favor": one of
+    them is the verb whose object the answer is."""
+    match = re.search(r"\b(?:does|do|did)\s+(?P<rest>[^?]*)", clause, re.IGNORECASE)
+    if not match:
+        return ()
+    words = re.findall(r"[a-z]+", match["rest"])  # lower case only: names are not verbs
+    return tuple(w for w in dict.fromkeys(words) if len(w) > 3 and w not in AUX and w not in own and w not in NOT_VERBS)
+
+
+def participle(phrase: list[str]) -> bool:
+    """"How many replied?": a verb where the counted noun would be."""
+    word = phrase[0].casefold() if phrase else ""
+    return len(word) > 4 and word.endswith("ed") and word not in GROUP_OF and word not in QUANTITY_NOUNS
+
+
+def has_group(word: str) -> bool:
+    return bool(GROUP_OF.get(word) or GROUP_OF.get(singular(word)))
