@@ -860,3 +860,15 @@ def test_a_score_is_given_beside_the_benchmark_named_and_power_is_not_memory_con
     longest = focus_of("What's the longest input the ring self-attention approach could handle?")
     assert (longest.kind, longest.words) == ("quantity", ("length",))
     assert focus_of("Which is the fastest method?").kind != "quantity"  # a name is asked for
+
+
+def test_each_part_of_a_question_keeps_the_qualifiers_of_its_own_clause():
+    focus = focus_of("What actual speedup over AlexNet was measured on an ARM device, and how much lower was its "
+                     "top-1 error than MobileNet at 40 MFLOPs?")
+    asked = [focus, *focus.parts]
+    error = next(part for part in asked if "error" in part.words)
+    assert "arm" not in error.qualifiers
+    assert carries("ShuffleNet has a lower top-1 error (absolute 7.8%) than MobileNet under 40 MFLOPs.", error)
+    speedup = next(part for part in asked if part is not error)
+    assert not carries("It is 13x faster on an x86 server.", speedup)
+    assert carries("On an ARM-based mobile device, ShuffleNet achieves ~13x actual speedup over AlexNet.", speedup)

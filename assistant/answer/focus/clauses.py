@@ -38,11 +38,15 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     if len(clauses) < 2 or focus.kind == "list":
         return replace(focus, phase=_phase(asked), others=others)
     read = [(clause, read_focus(clause, own)) for clause in clauses]
-    # each part has the phase of its own clause: "What share does it keep, and how many training tokens?"
-    phase = next((_phase(clause) for clause, part in read if part.asks == focus.asks), _phase(asked))
+    # each part has the phase and the qualifiers of its own clause: "What share does it keep, and how many
+    # training tokens?"; "what speedup on an ARM device, and how much lower was its top-1 error?"
+    own_clause = next(((clause, part) for clause, part in read if part.asks == focus.asks), None)
+    phase = _phase(own_clause[0]) if own_clause else _phase(asked)
+    qualifiers = own_clause[1].qualifiers if own_clause else focus.qualifiers
     parts = [replace(part, phase=_phase(clause), others=others) for clause, part in read
              if part.asks_detail and part.words and part.asks != focus.asks]
-    return replace(focus, phase=phase, others=others, parts=tuple({part.asks: part for part in parts}.values()))
+    return replace(focus, phase=phase, others=others, qualifiers=qualifiers,
+                   parts=tuple({part.asks: part for part in parts}.values()))
 
 
 def _phase(text: str) -> str:
