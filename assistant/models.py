@@ -165,6 +165,7 @@ class Focus:
     parts: tuple["Focus", ...] = ()  # the other details a question of several parts asks for ("..., and how many GPUs?")
     phase: str = ""  # "training" or "inference": a figure of the other phase does not give it (GPUs to serve, not train)
     others: tuple[str, ...] = ()  # measures it is not ("vocabulary" for training tokens: "a vocabulary of 200K tokens")
+    given: tuple[str, ...] = ()  # figures the question states itself ("up from 39.8%", "its 200K vocabulary"): no answer
 
     @property
     def asks_detail(self) -> bool:
@@ -175,7 +176,7 @@ class Focus:
         return {"kind": self.kind, "asks": self.asks, "words": list(self.words), "terms": list(self.terms),
                 "qualifiers": list(self.qualifiers), "figure": self.figure, "count": self.count, "loose": self.loose,
                 "name": self.name, "verbs": list(self.verbs), "found": self.found, "phase": self.phase,
-                "parts": [part.to_dict() for part in self.parts]}
+                "given": list(self.given), "parts": [part.to_dict() for part in self.parts]}
 
 
 @dataclass(frozen=True)

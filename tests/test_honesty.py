@@ -872,3 +872,20 @@ def test_each_part_of_a_question_keeps_the_qualifiers_of_its_own_clause():
     speedup = next(part for part in asked if part is not error)
     assert not carries("It is 13x faster on an x86 server.", speedup)
     assert carries("On an ARM-based mobile device, ShuffleNet achieves ~13x actual speedup over AlexNet.", speedup)
+
+
+def test_a_name_the_abstract_coins_is_its_short_name_and_a_figure_the_question_states_is_no_answer():
+    papers = [("f", "Fluctuation-based Adaptive Structured Pruning for Large Language Models",
+               "We propose a pruning framework, named FLAP. FLAP keeps WikiText2 perplexity low."),
+              ("l", "LoRAPrune: Pruning Meets Low-Rank Fine-Tuning", "LoRAPrune lowers WikiText2 perplexity by 8.0 "
+               "on LLaMA-7B at 50% compression.")]
+    stats = TermStats.from_papers(papers)
+    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+    flap = weigh("What WikiText2 perplexity does FLAP get when pruning LLaMA-7B by 50%?", stats, candidates, 0.9)
+    assert flap.named and candidates[flap.paper].title.startswith("Fluctuation")
+    tokens = focus_of("Setting aside its 200K vocabulary, how many training tokens went into Phi-4-Mini's pre-training?")
+    assert tokens.given == ("200k",)
+    assert not carries("Phi-4-Mini features an expanded vocabulary size of 200K tokens.", tokens)
+    detector = focus_of("What COCO mAP does Deformable-RFCN reach (up from 39.8%)?")
+    assert not carries("On COCO, the baseline Deformable-RFCN reaches 39.8% mAP.", detector)
+    assert carries("On COCO, Soft-NMS improves Deformable-RFCN's mAP from 39.8% to 40.9%.", detector)

@@ -201,16 +201,19 @@ def _names(asked: dict[str, float], title: str, text: str, stats: TermStats) -> 
     total = sum(asked.values())
     if not total:
         return False, False
-    own = own_names(title, stats) | _coined(asked, text, stats)
+    coined = _coined(asked, text, stats)
+    own = own_names(title, stats) | coined
     mine = [n for n in asked if n in own or _unversioned(n) in own]
     if not mine:
         return False, False
     short = short_name(title)
     # the rarest name the question uses is what it is about: "the MFU of TorchTitan for Llama 3.1 on H100s";
-    # not "the tokens left in SlimPajama after deduplicating RedPajama", which names SlimPajama's paper
-    if short in mine and (used := stats.df.get(stem(short), 0)) <= _OWN_SHORT_NAME \
-            and all(used <= stats.df.get(stem(n), 0) for n in asked if stats.df.get(stem(n), 0)):
-        return True, True
+    # not "the tokens left in SlimPajama after deduplicating RedPajama", which names SlimPajama's paper. A
+    # name the abstract coins is its short name too: "the WikiText2 perplexity of FLAP on LLaMA-7B"
+    for name in ({short} | coined) & set(mine):
+        if (used := stats.df.get(stem(name), 0)) <= _OWN_SHORT_NAME \
+                and all(used <= stats.df.get(stem(n), 0) for n in asked if stats.df.get(stem(n), 0)):
+            return True, True
     held = title_words(title) | words(text)
     named = sum(asked[n] for n in mine) / total >= _NAMES or all(mentions(n, held) for n in asked)
     return named, short in mine

@@ -21,6 +21,11 @@ _ASKED = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")  # "One approach trains a head...
 _DESCRIBING = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were|has\s+been|had\s+been)\s+[^,?]*", re.IGNORECASE)
 
 
+# "(up from 39.8%)", "setting aside its 200K vocabulary": a figure the question states, which cannot be its answer
+_GIVEN = re.compile(r"\b(?:from|besides|than|aside|except)\s+(?:(?:its|the|their|a|an)\s+)?(?P<x>[~≈]?\d[\w.,%×]*)",
+                    re.IGNORECASE)
+
+
 def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     """The focus of a question. ``own``: the words of the title of the paper it asks about (its names
     there are not qualifiers)."""
@@ -35,6 +40,8 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     others = tuple(sorted(w for group in OTHER_MEASURES.get(_phase(asked), OTHER_MEASURES[""])
                           if not group & words for w in group))
     clauses = _CLAUSE.split(asked)
+    given = tuple(dict.fromkeys(m["x"].rstrip(".,").casefold() for m in _GIVEN.finditer(question)))
+    focus = replace(focus, given=given)
     if len(clauses) < 2 or focus.kind == "list":
         return replace(focus, phase=_phase(asked), others=others)
     read = [(clause, read_focus(clause, own)) for clause in clauses]
@@ -43,7 +50,7 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     own_clause = next(((clause, part) for clause, part in read if part.asks == focus.asks), None)
     phase = _phase(own_clause[0]) if own_clause else _phase(asked)
     qualifiers = own_clause[1].qualifiers if own_clause else focus.qualifiers
-    parts = [replace(part, phase=_phase(clause), others=others) for clause, part in read
+    parts = [replace(part, phase=_phase(clause), others=others, given=given) for clause, part in read
              if part.asks_detail and part.words and part.asks != focus.asks]
     return replace(focus, phase=phase, others=others, qualifiers=qualifiers,
                    parts=tuple({part.asks: part for part in parts}.values()))
