@@ -889,3 +889,12 @@ def test_a_name_the_abstract_coins_is_its_short_name_and_a_figure_the_question_s
     detector = focus_of("What COCO mAP does Deformable-RFCN reach (up from 39.8%)?")
     assert not carries("On COCO, the baseline Deformable-RFCN reaches 39.8% mAP.", detector)
     assert carries("On COCO, Soft-NMS improves Deformable-RFCN's mAP from 39.8% to 40.9%.", detector)
+
+
+def test_a_name_with_a_descriptive_affix_or_a_short_plural_is_known_when_its_core_is():
+    stats = TermStats.from_papers([
+        ("g", "Code Models", "We train GPT-2 models on C code with 8-bit optimizers; each ID maps to a row."),
+    ])
+    assert stats.knows("GPT-2-based") and stats.knows("non-8-bit") and stats.knows("IDs")
+    assert not stats.knows("GPT-5-based")  # a version is not its family, with or without "-based"
+    assert not stats.knows("AlphaFold-like")

@@ -17,9 +17,9 @@ retrieved paper, how well that one paper supports the question, and keeps the be
 ``score`` is their weighted sum, less a penalty when the question names something no paper mentions
 (InstructGPT, YOLOv8: a version is not its family) and one for the share of its distinctive words no
 paper uses in any form ("tokamak", "genomic": the question is about another field). A question that
-names a paper the collection holds (its short name, misspelled or not, its whole title, or most of
-its title's words) is covered by that paper, whatever it asks of it: whether the abstract gives that
-is the answer's business (``focus``).
+names a paper the collection holds (``naming``: its short name, misspelled or not, a name its abstract
+coins, its whole title, or most of its title's words) is covered by that paper, whatever it asks of it:
+whether the abstract gives that is the answer's business (``focus``).
 
 The weights and the threshold were fitted by ``evals/calibrate.py`` on the calibration halves of the
 question sets in ``evals/`` and the blind sets after their one run, and are checked on the held-out
@@ -32,9 +32,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..index.terms import content_terms, content_words, names, stem, words, written_names
-from ..index.vocabulary import TermStats, own_names, short_name, variants
+from ..index.terms import content_terms, content_words, stem, words, written_names
+from ..index.vocabulary import TermStats
 from ..models import Evidence, Focus
+from .naming import (NAME_SHARE, asked_names, mentions, names_paper, outnames, says_short_name, title_words,
+                     written_out)
 
 # Fitted by evals/calibrate.py on the calibration halves and, since the unseen-word penalty, on the blind sets
 # after their one run (blind to blind7): questions written outside the team (evals/README.md).
@@ -42,18 +44,7 @@ WEIGHTS = {"dense": 0.3, "sentence": 0.4, "coverage": 0.25, "distinct": 0.05, "t
 UNKNOWN_NAME_PENALTY = 0.2
 UNSEEN_PENALTY = 0.1  # times the share of the question's distinctive words no paper uses
 _BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)$")
-_NAMES = 0.5  # a paper's own names holding this share of the question's name weight name that paper
-_OWN_SHORT_NAME = 3  # a short name this few papers use names its paper, whatever settings the question adds
-_TITLE_WORDS, _INITIALS = 4, 4  # a title written out, or its words' initials, this long name the paper
-_MORE_TITLE_WORDS = 2  # title words more than the named paper's by which a title spelling some names asked names it too
-_COINED = 2  # times an abstract writes a name only it uses, for the name to be its own, unless it introduces it:
-_INTRODUCING = re.compile(r"\b(?:propose|proposes|present|presents|introduce|introduces|named|called|dubbed)\s+"
-                          r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}")  # "a new algorithm named WGAN", "SimCLR:"
-_LINKING = frozenset("and of for the a an to in on with via through by from".split())
 _RIVAL_MARGIN = 0.3  # of distinctive-term share by which another paper mentioning the name outdoes the named one
-_VERSION = re.compile(r"-(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[kmbt])$")
-_COMPARED = re.compile(r"\b(?:over|than|versus|vs\.?|against|beats?|outperforms?|compared\s+(?:to|with)|like|"
-                       r"such\s+as)\s+(?:the\s+|an?\s+)?([A-Za-z0-9][\w.+-]*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,12 +92,12 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
             "distinct": _share(distinctive, in_paper) if distinctive else 1.0,
             "title": _share(weights, in_title),
         }
-        by_name, own_name = _names(asked, paper.title, paper.text, stats)
-        if _says_short_name(question, paper.title, stats):  # "Universal Checkpointing", "Speculative MoE"
+        by_name, own_name = names_paper(asked, paper.title, paper.text, stats)
+        if says_short_name(question, paper.title, stats):  # "Universal Checkpointing", "Speculative MoE"
             by_name = own_name = True
         held = title_words(paper.title) | words(paper.text)
         mentions_all = all(mentions(n, held) for n in asked)
-        named = may_name and (by_name or signals["title"] >= _NAMES)
+        named = may_name and (by_name or signals["title"] >= NAME_SHARE)
         titled = len(in_title & plain_terms)  # the question's words besides its names that the title holds
         rows.append(_Row(index, signals, in_paper, named, own_name, mentions_all, titled))
     # A paper named for a setting another paper is about ("PaLM's parameters in the clinical knowledge
@@ -118,7 +109,7 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
     if lead >= 0:  # a title that spells every name asked and more of the other words is named as well
         marked = {n.casefold() for n in written_names(question) if not (n[:1].isupper() and n[1:].isalpha()
                                                                           and n[1:].islower())}
-        rows = [replace(r, named=True) if not r.named and may_name and _outnames(
+        rows = [replace(r, named=True) if not r.named and may_name and outnames(
             r.titled, lead, {n for n in asked if mentions(n, title_words(papers[r.index].title))}, set(asked), marked)
             else r for r in rows]
         lead = max(r.titled for r in rows if r.named)
@@ -158,7 +149,7 @@ def _unknown_names(question: str, stats: TermStats, papers: Sequence[Candidate])
     unknown = [n for n in written_names(question) if not stats.knows(n)]
     if any("-" in n for n in unknown):
         spaced = " ".join(re.sub(r"[^\w-]+", " ", f"{p.title} {p.text}") for p in papers)
-        unknown = [n for n in unknown if not ("-" in n and _written(n.replace("-", " "), spaced))]
+        unknown = [n for n in unknown if not ("-" in n and written_out(n.replace("-", " "), spaced))]
     return tuple(n.casefold() for n in unknown)
 
 
@@ -174,126 +165,6 @@ def unseen_share(question: str, stats: TermStats) -> float:
 def _used(word: str, stats: TermStats) -> bool:
     american = _BRITISH.sub(lambda m: "iz" + m[1], word).replace("our", "or")  # "initialised", "behaviour"
     return bool(stats.df.get(stem(word)) or stats.df.get(stem(american))) or stats.knows(word)
-
-
-def asked_names(question: str, stats: TermStats) -> dict[str, float]:
-    """The names the question asks about, weighted by how rare they are. The field's common names
-    (LLM, GPU) weigh nothing, nor does a name it compares with ("the gain over AWQ")."""
-    compared = {m.group(1).casefold() for m in _COMPARED.finditer(question)}
-    out, seen = {}, set()
-    for name in names(question):
-        term = stem(name)
-        if name[:1].isdigit() or term in seen:  # a figure (8B, 1,024K-token) names no paper; GPUs and GPU are one
-            continue
-        seen.add(term)
-        if len(name) > 2 and not stats.common(term) and name not in compared:  # RL, KV: the field's
-            out[name] = stats.idf(term)
-    return out
-
-
-def _names(asked: dict[str, float], title: str, text: str, stats: TermStats) -> tuple[bool, bool]:
-    """Whether the question's names name this paper, and whether one of them is its short name
-    ("GaLore" for "GaLore: Memory-Efficient...", not for "Natural GaLore: Accelerating GaLore...").
-
-    They name it when most of their weight is the paper's own names (its short name, or names few
-    other titles share: LoRA-GA, not LoRA), or when its title holds one of its own names and its
-    abstract all the others ("By how much does LISA beat LoRA on MT-Bench?")."""
-    total = sum(asked.values())
-    if not total:
-        return False, False
-    coined = _coined(asked, text, stats)
-    own = own_names(title, stats) | coined
-    mine = [n for n in asked if n in own or _unversioned(n) in own]
-    if not mine:
-        return False, False
-    short = short_name(title)
-    # the rarest name the question uses is what it is about: "the MFU of TorchTitan for Llama 3.1 on H100s";
-    # not "the tokens left in SlimPajama after deduplicating RedPajama", which names SlimPajama's paper. A
-    # name the abstract coins is its short name too: "the WikiText2 perplexity of FLAP on LLaMA-7B"
-    for name in ({short} | coined) & set(mine):
-        if (used := stats.df.get(stem(name), 0)) <= _OWN_SHORT_NAME \
-                and all(used <= stats.df.get(stem(n), 0) for n in asked if stats.df.get(stem(n), 0)):
-            return True, True
-    held = title_words(title) | words(text)
-    named = sum(asked[n] for n in mine) / total >= _NAMES or all(mentions(n, held) for n in asked)
-    return named, short in mine
-
-
-def _outnames(titled: int, lead: int, spelled: set[str], asked: set[str], marked: set[str]) -> bool:
-    """Whether a title that holds ``titled`` of the question's other words and ``spelled`` of the names
-    ``asked`` names the paper as well as the named one's title (holding ``lead``) does: with every name
-    and more words, or with one ``marked`` as a name (Qwen3, not a capitalized word such as Layer) and
-    far more words ("the empirical study of Qwen3 quantization ... Qwen3-8B at 4 bits")."""
-    return (spelled == asked and titled > lead) or (bool(spelled & marked) and titled >= lead + _MORE_TITLE_WORDS)
-
-
-def _coined(asked: dict[str, float], text: str, stats: TermStats) -> set[str]:
-    """The names asked for that this abstract alone uses, more than once or where it introduces them: the
-    name it gives its method ("we propose PEARL ... PEARL reaches", "This paper presents SimCLR: ..."),
-    which its title may not hold. Said once in passing, a name is more likely another's ("unlike AlphaFold")."""
-    coined = set()
-    for name in asked:
-        if "-" in name or stats.df.get(stem(name), 0) != 1:  # "GPU-friendly" describes; it names nothing
-            continue
-        pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
-        written = re.findall(pattern, text, re.IGNORECASE)
-        introduced = re.search(rf"{_INTRODUCING.pattern}{pattern}|{pattern}:", text, re.IGNORECASE)
-        # written as a name (PEARL, HunyuanVideo), not a word with a capital alone ("C to Rust")
-        if (len(written) >= _COINED or introduced) and all(any(c.isupper() for c in w[1:]) for w in written):
-            coined.add(name)
-    return coined
-
-
-def _says_short_name(question: str, title: str, stats: TermStats) -> bool:
-    """Whether the question writes out a paper's short name of several words ("Universal Checkpointing:
-    ..."), whose words one at a time may be common ("checkpointing"), or its whole title ("In Efficiently
-    Scaling Transformer Inference, ..."), or the initials of a run of its title's words ("JLCM" for
-    "...Jointly Learnable Codebooks and Mappings", a name the abstracts hardly use)."""
-    short = short_name(title)
-    lowered = question.casefold()
-    if short.split(" ")[0] not in ("the", "a", "an") and " " in short and _written(short, lowered):
-        return True  # not "on The Pile": a dataset the question names as a setting
-    whole = " ".join(re.findall(r"[\w-]+", title.partition(":")[0].casefold()))
-    if len(whole.split()) >= _TITLE_WORDS and _written(whole, " ".join(re.findall(r"[\w-]+", lowered))):
-        return True
-    # a title of two or three words, written with its capitals: "the Wasserstein GAN paper", not "layer normalization"
-    if 1 < len(title.split()) < _TITLE_WORDS and ":" not in title and any(c.isupper() for c in title[1:]) \
-            and _written(title.strip(), question):
-        return True
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", title) if w.casefold() not in _LINKING)
-    return any(n.casefold() in initials.casefold() and stats.df.get(stem(n.casefold()), 0) <= 1
-               for n in re.findall(rf"\b[A-Z]{{{_INITIALS},}}\b", question))
-
-
-def _written(phrase: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}s?(?![\w-])", text) is not None
-
-
-def mentions(name: str, held: set[str]) -> bool:
-    """Whether a paper's words hold a name, inside a longer one ("Llama-3.1-70B" in
-    "Llama-3.1-70B-Instruct"), or each part of a compound one ("single-V100": "a single V100")."""
-    if name in held or any(w.startswith(name + "-") or w.endswith("-" + name) for w in held):
-        return True
-    parts = [p for p in name.split("-") if len(p) > 2]
-    return len(parts) > 1 and all(p in held for p in parts)
-
-
-def _unversioned(name: str) -> str:
-    """The name without a version or size ("RedPajama-V2", "StarCoder2-15B"): a paper of the name's
-    family, which is how its later versions are spoken of."""
-    for _ in range(2):
-        name = _VERSION.sub("", name)
-    return name
-
-
-def title_words(title: str) -> set[str]:
-    """A title's words in every form a question may write them (plural, unhyphenated, hyphen parts)."""
-    found = words(title)
-    out = set()
-    for word in found:
-        out |= variants(word)
-        out |= {part for part in word.split("-") if len(part) > 2}
-    return out
 
 
 def _share(weights: dict[str, float], present: set[str]) -> float:

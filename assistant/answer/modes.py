@@ -23,7 +23,7 @@ from ..models import NO_ANSWER, Claim, Delta, Focus
 from ..settings import Settings
 from .cite import CitationRewriter
 from .compose import cited_sentences, fit_sources, is_no_answer, llm_messages
-from .evidence import asked_names, mentions, title_words
+from .naming import asked_names, mentions, title_words
 from .extractive import Quote, SentenceRanker, best_per_paper, question_form, select_quotes
 from .focus import carries
 from .grounding import check_claims, drop_flagged

@@ -67,14 +67,18 @@ def own_names(title: str, stats: TermStats) -> set[str]:
 COMMON_SHARE = 0.15  # a term held by more papers than this is the field's common word (model, transformer, LLM)
 _COMMON_PAPERS = 5
 _SIZE = re.compile(r"^\d+(?:\.\d+)?[kmbt]$")
+# a name's descriptive prefix or suffix, which says how it is used, not what it is: "GPT-2-based", "LU-style"
+_AFFIXES = re.compile(r"^(?:non|pre|post)-|-(?:based|style|like|sized|size|scale|level|aware|free|only|specific|"
+                      r"friendly|compatible|type|class|grade)$", re.IGNORECASE)
 _OWN_NAME_TITLES = 2  # a name in more titles than this is the field's, not one paper's
 _OWN_NAME_PAPERS, _OWN_NAME_SHARE = 2, 0.005  # likewise a name more papers use (SVD, VLM, LoRA)
 
 
 def variants(word: str) -> set[str]:
-    """The same word in another inflection or hyphenation: 'llms' ~ 'llm', 'zebra-llama' ~ 'zebrallama'."""
+    """The same word in another inflection or hyphenation: 'llms' ~ 'llm', 'ids' ~ 'id', 'zebra-llama' ~
+    'zebrallama'."""
     forms = {word, word.replace("-", "")}
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+    if len(word) > 2 and word.endswith("s") and not word.endswith("ss"):
         forms |= {word[:-1], word[:-2] if word.endswith("es") else word}
     else:
         forms |= {word + "s", word + "es"}
@@ -182,6 +186,8 @@ class TermStats:
         written, name = name, name.casefold()
         if self.spells(name) or self.closest(name):
             return True
+        if (bare := _AFFIXES.sub("", written)) != written and bare:  # "GPT-2-based", "non-8-bit": GPT-2, 8-bit
+            return self.knows(bare)
         parts = [p for p in re.split(r"[-+/]", written) if p]
         versioned = any(p.isdigit() for p in parts) and not name[:1].isdigit()  # gpt-4, flashattention-3
         # Flash-Decoding and Chain-of-Verification are names in their own right, whose words every paper
