@@ -898,3 +898,11 @@ def test_a_name_with_a_descriptive_affix_or_a_short_plural_is_known_when_its_cor
     assert stats.knows("GPT-2-based") and stats.knows("non-8-bit") and stats.knows("IDs")
     assert not stats.knows("GPT-5-based")  # a version is not its family, with or without "-based"
     assert not stats.knows("AlphaFold-like")
+
+
+def test_a_typo_keeps_its_first_letter():
+    stats = TermStats.from_papers([("m", "MEGA-Bench: Scaling Multimodal Evaluation", "MEGA-Bench covers 500 tasks; "
+                                    "thinking models lead.")])
+    assert stats.closest("mega-bnch") == "MEGA-Bench"
+    assert stats.closest("legalbench") is None  # another benchmark, two edits from MEGA-Bench
+    assert not stats.knows("shrinking")  # not a typo of "thinking"

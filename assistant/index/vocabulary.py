@@ -207,7 +207,8 @@ class TermStats:
         digits = _DIGITS.findall(word)
         found = process.extract(word, candidates, scorer=distance.OSA.distance, score_cutoff=budget, limit=8)
         for candidate, _, _ in sorted(found, key=lambda hit: hit[1]):
-            if _DIGITS.findall(candidate) == digits and candidate != word:
+            # a typo keeps the first letter: "LegalBench" is another name, not a misspelled "MEGA-Bench"
+            if _DIGITS.findall(candidate) == digits and candidate != word and candidate[:1] == word[:1]:
                 return self.spelled[candidate]
         return None
 
