@@ -906,3 +906,9 @@ def test_a_typo_keeps_its_first_letter():
     assert stats.closest("mega-bnch") == "MEGA-Bench"
     assert stats.closest("legalbench") is None  # another benchmark, two edits from MEGA-Bench
     assert not stats.knows("shrinking")  # not a typo of "thinking"
+
+
+def test_acronyms_joined_into_a_compound_are_no_coined_name():
+    stats = TermStats.from_papers([("t", "Transfers", "Direct GPU transfers to a CPU; flash attention; decoding.")])
+    assert stats.knows("GPU-to-GPU") and stats.knows("CPU-GPU")
+    assert not stats.knows("Flash-Decoding")  # words with capitals coin a name, which must appear whole

@@ -192,7 +192,8 @@ class TermStats:
         versioned = any(p.isdigit() for p in parts) and not name[:1].isdigit()  # gpt-4, flashattention-3
         # Flash-Decoding and Chain-of-Verification are names in their own right, whose words every paper
         # spells; adaptive-L1-decay describes, and NLEBench+NorGLM joins two names the collection spells.
-        coined = "+" not in written and sum(p[:1].isupper() for p in parts) >= 2
+        # (words with a capital, not acronyms: "GPU-to-GPU" joins two things the collection names)
+        coined = "+" not in written and sum(p[:1].isupper() and not p.isupper() for p in parts) >= 2
         return len(parts) > 1 and not versioned and not coined and all(self.spells(p) for p in parts)
 
     def closest(self, word: str, names_only: bool = False) -> str | None:
