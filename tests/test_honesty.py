@@ -912,3 +912,11 @@ def test_acronyms_joined_into_a_compound_are_no_coined_name():
     stats = TermStats.from_papers([("t", "Transfers", "Direct GPU transfers to a CPU; flash attention; decoding.")])
     assert stats.knows("GPU-to-GPU") and stats.knows("CPU-GPU")
     assert not stats.knows("Flash-Decoding")  # words with capitals coin a name, which must appear whole
+
+
+def test_which_methods_asks_for_their_names():
+    methods = focus_of("Which five post-training quantization methods did the Qwen3 quantization study test?")
+    assert (methods.kind, methods.name) == ("entity", True)
+    assert not carries("We assess 5 existing classic post-training quantization techniques.", methods, strict=True)
+    assert carries("We compare GPTQ, AWQ and SmoothQuant techniques.", methods, strict=True)
+    assert focus_of("What method does QuEST use?").kind != "entity"  # the gist of the work

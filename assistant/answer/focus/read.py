@@ -12,8 +12,8 @@ from ..extractive import Form, question_form
 from .phrases import has_group, participle, phrase_of, qualifiers_of, verbs_after_does
 from .plain import plain
 from .words import (ARTICLES, AUX, COMPARATIVES, ENTITY_NOUNS, GENERIC_QUANTITIES, GIST_NOUNS, GROUP_OF, GROUPS,
-                    MEASURE_NOUNS, PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES, SUPERLATIVE_GROUPS, SUPERLATIVES, VALUE_NOUNS,
-                    needs_name, said_for, singular, written_as_name)
+                    MEASURE_NOUNS, NAMED_METHODS, PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES, SUPERLATIVE_GROUPS,
+                    SUPERLATIVES, VALUE_NOUNS, needs_name, said_for, singular, written_as_name)
 
 FIGURE_ASKED = "the figure asked for"
 _HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<x>(?:[\w@.+'-]+\s*){1,6})", re.IGNORECASE)
@@ -213,6 +213,8 @@ def _which_things(question: str, content: list[str], own: set[str]) -> Focus | N
         if not words:  # "by what factor does X speed up...": the verb says what the factor measures
             words = [word for pattern, word in _VERB_GROUPS if pattern.search(question)][:1]
         return _quantity(question, words, f"the {' '.join(content)}", own)
+    if content and singular(content[-1].casefold()) in NAMED_METHODS and question.lstrip()[:5].casefold() == "which":
+        return Focus("entity", f"the {content[-1]}", (content[-1].casefold(),), NAMED_METHODS, name=True)
     parts = " ".join(content).split(" or ") if " or " in " ".join(content) else [" ".join(content)]
     heads = [part.split()[-1] for part in parts if part.split()]
     if not heads or len(parts) > 2 or any(len(part.split()) > 2 for part in parts) \
