@@ -81,7 +81,8 @@ BLIND_SETS = [
     "blind5",  # 3198d88, run once on 8df5930; worked on since
     "blind6",  # ad83f85, run once on 289d1f7; worked on since
     "blind7",  # 9e35966, run once on c112400; worked on since
-    "blind8",  # d44e039, run once on 7fa5a35
+    "blind8",  # d44e039, run once on 7fa5a35; worked on since
+    "blind9",  # 8ae57be, run once on 3e4bb1f
 ]
 
 

@@ -13,8 +13,9 @@ EVALS = PROJECT / "evals"
 
 
 # Real reference-manager exports nobody here wrote (evals/foreign*/README.md): a Zotero library of LLM and
-# document-AI papers, and one of vision and audio-visual papers, with the papers each holds.
-CORPORA = {"foreign": 263, "foreign2": 215}
+# document-AI papers, one of vision and audio-visual papers, and one of reinforcement learning for robots,
+# with the papers each holds.
+CORPORA = {"foreign": 263, "foreign2": 215, "foreign3": 176}
 
 
 @pytest.fixture(scope="module", params=sorted(CORPORA))
