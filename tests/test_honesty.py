@@ -920,3 +920,46 @@ def test_which_methods_asks_for_their_names():
     assert not carries("We assess 5 existing classic post-training quantization techniques.", methods, strict=True)
     assert carries("We compare GPTQ, AWQ and SmoothQuant techniques.", methods, strict=True)
     assert focus_of("What method does QuEST use?").kind != "entity"  # the gist of the work
+
+
+# Forms seen in blind9 and the third foreign corpus after their one run ------------------------------------------
+
+def test_comparatives_moved_quantities_and_counted_parameters_read_what_they_measure():
+    accurate = focus_of("How much more accurate is OpenELM than OLMo?")
+    assert carries("OpenELM exhibits a 2.36% improvement in accuracy compared to OLMo.", accurate)
+    bigger = focus_of("How much bigger a model could it run compared with GPU-only solutions?")
+    assert carries("It can inference 25x larger models than with GPU-only solutions.", bigger)
+    moved = focus_of("By how much did training time go down for the 6.7B model?")
+    assert carries("It reduces training time by 78% for DeepSeek-Coder-6.7B.", moved)
+    footprint = focus_of("Roughly how small does the memory footprint end up?")
+    assert not carries("Their massive parameter scale (8-11B) poses challenges.", footprint)
+    assert carries("The memory footprint drops to 3.2 GB.", footprint)
+    total = focus_of("What is the total parameter count of the largest Monet model?")
+    assert not carries("Scaling the expert count to 262,144 per layer while total parameters scale slowly.", total)
+    assert carries("The largest model has 4.1B parameters.", total)
+    symbol = focus_of("What value of p do the RMSNorm authors recommend?")
+    assert not carries("RMSNorm reduces the running time by 7%~64%.", symbol)  # a symbol's value stands beside it
+
+
+def test_units_of_speed_and_time_and_multiples_give_what_is_asked():
+    velocity = focus_of("What top velocity does the quadruped reach?")
+    assert velocity.kind == "quantity" and carries("The robot runs at 4 m/s without a payload.", velocity)
+    times = focus_of("What computation times are reported for a 7-dof arm?")
+    assert carries("Benchmarks show costs varying between 3 microseconds (for a 7-dof arm) and 17 microseconds.", times)
+    faster = focus_of("How many times faster are SageAttention2's OPS than FlashAttention2?")
+    assert carries("The operations per second (OPS) of SageAttention2 surpass FlashAttention2 and xformers by about "
+                   "3x and 5x on RTX4090.", faster)
+
+
+def test_each_part_has_its_own_other_measures_and_a_size_or_a_longer_word_gives_no_name():
+    phi = focus_of("Phi-4-Mini: what vocabulary size does it use and how many tokens was it pre-trained on?")
+    tokens = next(f for f in (phi, *phi.parts) if f.words == ("tokens",))
+    assert not carries("Phi-4-Mini features an expanded vocabulary size of 200K tokens.", tokens)
+    pool = focus_of("On the 240T-token Common Crawl pool, how many training tokens did the 7B baseline use?")
+    assert not carries("We provide a standardized corpus of 240T tokens extracted from Common Crawl.", pool)
+    assert carries("It reaches 64% MMLU with 2.6T training tokens.", pool)
+    llm = focus_of("Which base LLM was DataMan fine-tuned from?")
+    assert not carries("We use DataMan to select 30B tokens to train a 1.3B-parameter language model.", llm, strict=True)
+    engine = focus_of("Which physics engine does Gazebo use?")
+    assert not carries("Applications include reverse engineering of blackbox systems in Gazebo.", engine, strict=True)
+    assert carries("Gazebo simulates rigid bodies with the ODE engine.", engine, strict=True)

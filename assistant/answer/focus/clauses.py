@@ -21,39 +21,41 @@ _ASKED = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")  # "One approach trains a head...
 _DESCRIBING = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were|has\s+been|had\s+been)\s+[^,?]*", re.IGNORECASE)
 
 
-# "(up from 39.8%)", "setting aside its 200K vocabulary": a figure the question states, which cannot be its answer
-_GIVEN = re.compile(r"\b(?:from|besides|than|aside|except)\s+(?:(?:its|the|their|a|an)\s+)?(?P<x>[~≈]?\d[\w.,%×]*)",
-                    re.IGNORECASE)
+# "(up from 39.8%)", "setting aside its 200K vocabulary", "the 240T-token pool": a figure the question states,
+# which cannot be its answer
+_GIVEN = re.compile(r"\b(?:from|besides|than|aside|except)\s+(?:(?:its|the|their|a|an)\s+)?(?P<x>[~≈]?\d[\w.,%×]*)|"
+                    r"(?<![\w.-])(?P<y>\d[\d.,]*[kmbt])-[a-z]+", re.IGNORECASE)
 
 
 def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     """The focus of a question. ``own``: the words of the title of the paper it asks about (its names
     there are not qualifiers)."""
     own = tuple(own)
-    words = set(re.findall(r"[\w-]+", question.casefold()))
     asked = _ASKED.split(question.strip())[-1]
     # the sentence that asks says what is asked, not the story before it ("A model lets each layer pick
     # which vision tokens to keep. What share of the TFLOPs ...?"), unless it only points back ("What was it?")
     focus = read_focus(asked, own) if asked != question.strip() else None
     if focus is None or not (focus.asks_detail or focus.kind == "list"):
         focus = read_focus(question, own)
-    others = tuple(sorted(w for group in OTHER_MEASURES.get(_phase(asked), OTHER_MEASURES[""])
-                          if not group & words for w in group))
+    given = tuple(dict.fromkeys((m["x"] or m["y"]).rstrip(".,").casefold() for m in _GIVEN.finditer(question)))
     clauses = _CLAUSE.split(asked)
-    given = tuple(dict.fromkeys(m["x"].rstrip(".,").casefold() for m in _GIVEN.finditer(question)))
-    focus = replace(focus, given=given)
     if len(clauses) < 2 or focus.kind == "list":
-        return replace(focus, phase=_phase(asked), others=others)
+        return replace(focus, phase=_phase(asked), others=_others(question, _phase(asked)), given=given)
     read = [(clause, read_focus(clause, own)) for clause in clauses]
-    # each part has the phase and the qualifiers of its own clause: "What share does it keep, and how many
-    # training tokens?"; "what speedup on an ARM device, and how much lower was its top-1 error?"
-    own_clause = next(((clause, part) for clause, part in read if part.asks == focus.asks), None)
-    phase = _phase(own_clause[0]) if own_clause else _phase(asked)
-    qualifiers = own_clause[1].qualifiers if own_clause else focus.qualifiers
-    parts = [replace(part, phase=_phase(clause), others=others, given=given) for clause, part in read
+    # each part has the phase, the qualifiers and the other measures of its own clause: "What share does it
+    # keep, and how many training tokens?"; "a speedup on an ARM device, and how much lower was its top-1
+    # error?"; "what vocabulary size does it use, and how many tokens was it trained on?"
+    clause, own_part = next(((c, part) for c, part in read if part.asks == focus.asks), (asked, focus))
+    parts = [replace(part, phase=_phase(c), others=_others(c, _phase(c)), given=given) for c, part in read
              if part.asks_detail and part.words and part.asks != focus.asks]
-    return replace(focus, phase=phase, others=others, qualifiers=qualifiers,
-                   parts=tuple({part.asks: part for part in parts}.values()))
+    return replace(focus, phase=_phase(clause), others=_others(clause, _phase(clause)), given=given,
+                   qualifiers=own_part.qualifiers, parts=tuple({part.asks: part for part in parts}.values()))
+
+
+def _others(text: str, phase: str) -> tuple[str, ...]:
+    """The measures a figure of the asked unit may belong to instead, unless the text speaks of them."""
+    said = set(re.findall(r"[\w-]+", text.casefold()))
+    return tuple(sorted(w for group in OTHER_MEASURES.get(phase, OTHER_MEASURES[""]) if not group & said for w in group))
 
 
 def _phase(text: str) -> str:

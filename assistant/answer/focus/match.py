@@ -14,7 +14,7 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten elev
                           "hundreds thousand thousands million millions billion billions twice half quarter".split())
 _LINK = re.compile(r"https?://|\bgithub\b|\bhuggingface\b|\bavailable\s+(?:at|on|from)\b|\w\.(?:com|io|org|ai)\b",
                    re.IGNORECASE)
-_TOKEN = re.compile(r"[\w@.%×+-]+")
+_TOKEN = re.compile(r"\b(?:k?m|mi)/[sh]\b|[\w@.%×+-]+")  # "4 m/s", "km/h": a speed's unit is one token
 _MULTIPLIERS = frozenset({"times", "fold"})
 _LEADING_NUMBER = re.compile(r"^[\d.,]+")
 _FACTOR = re.compile(r"^[~≈<>+-]?\d[\d.,]*\s*(?:x|×|times|fold|%)[.,;:)]*$", re.IGNORECASE)
@@ -32,6 +32,8 @@ _FORMAT = re.compile(r"^(?:mixed|half|full|single|double|low|lower|reduced|numer
                      r"(?:fp|bf|int)\d+)$")
 _MULTIPLE = re.compile(r"^[~≈<>+-]?\d[\d.,]*\s*(?:x|×|times|fold)\b", re.IGNORECASE)
 _GENERIC_SCORES = frozenset("score scores accuracy performance".split())  # a benchmark's name says which
+_SIZE = re.compile(r"^\d[\d.,]*[kmbt](?:-[a-z]+)?$")
+_INFLECTION = 4  # letters an inflection adds to a word's stem ("engin" + "es"; "engineering" is another word)
 _OTHER_NEAR = 5  # tokens before a figure that say which measure it is ("a vocabulary size of 200K tokens")
 
 
@@ -87,10 +89,12 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
                    and (lowered[j] != "one" or j == i - 1) for i in places  # "at least one token ... a threshold"
                    for j in range(max(0, start[i] - before), min(len(tokens), i + after + 1))) \
             or (focus.count and any(_counted_after(lowered, tokens, i) for i in places)) \
+            or (focus.asks.startswith("how many times") and any(new[j] and _MULTIPLE.match(t) for j, t in enumerate(tokens))) \
             or any(new[j] and not _MULTIPLE.match(tokens[j]) for i in benchmarks
                    for j in _near(i, _FIGURE_NEAR, len(tokens)))  # a score, not "30x more compute"
-    if focus.name:
-        return any(_is_name(tokens, j, common) for i in places for j in _near(i, _NAME_NEAR, len(tokens)) if j != i) \
+    if focus.name:  # "1.3B-parameter language models": a size before the noun names no model
+        return any(_is_name(tokens, j, common) and not (j < i and _SIZE.match(lowered[j])) for i in places
+                   for j in _near(i, _NAME_NEAR, len(tokens)) if j != i) \
             or any(_described(lowered, j, i, focus.verbs) for i in places for j in range(max(0, i - _FIGURE_NEAR), i))
     return True
 
@@ -147,13 +151,14 @@ def _says(word: str, stems: set[str], terms: set[str]) -> bool:
     'Point-BERT' is no score in points)."""
     if word in _MULTIPLIERS:
         return False
-    if singular(word) in terms or stem(word) in stems or ("%" in terms and word.endswith("%")):
+    if singular(word) in terms or ("%" in terms and word.endswith("%")):
         return True
+    longest = max(map(len, stems), default=0) + _INFLECTION  # "trains", "training"; not "engineering" for an engine
     numeric = word[:1].isdigit()
     parts = [part for part in word.split("-") if part]
     # "350k token-long": the last part is the compound's head; "Point-BERT" is no score in points;
     # "13W", "80GB": a figure with its group's unit
-    return any(stem(part) in stems or (numeric and singular(part) in terms) for part in parts) \
+    return any((stem(part) in stems and len(part) <= longest) or (numeric and singular(part) in terms) for part in parts) \
         or (len(parts) > 1 and singular(parts[-1]) in terms) or (numeric and _LEADING_NUMBER.sub("", word) in terms)
 
 

@@ -11,9 +11,9 @@ from ...models import Focus
 from ..extractive import Form, question_form
 from .phrases import has_group, participle, phrase_of, qualifiers_of, verbs_after_does
 from .plain import plain
-from .words import (ARTICLES, AUX, COMPARATIVES, ENTITY_NOUNS, GENERIC_QUANTITIES, GIST_NOUNS, GROUP_OF, GROUPS,
-                    MEASURE_NOUNS, NAMED_METHODS, PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES, SUPERLATIVE_GROUPS,
-                    SUPERLATIVES, VALUE_NOUNS, needs_name, said_for, singular, written_as_name)
+from .words import (ARTICLES, AUX, COMPARATIVES, COMPARED_GROUPS, ENTITY_NOUNS, GENERIC_QUANTITIES, GIST_NOUNS,
+                    GROUP_OF, GROUPS, MEASURE_NOUNS, NAMED_METHODS, PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES,
+                    SUPERLATIVE_GROUPS, SUPERLATIVES, VALUE_NOUNS, needs_name, said_for, singular, written_as_name)
 
 FIGURE_ASKED = "the figure asked for"
 _HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<x>(?:[\w@.+'-]+\s*){1,6})", re.IGNORECASE)
@@ -41,8 +41,14 @@ _VALUE_OF = re.compile(r"\bvalues?\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?(?P<x>[^?
 # "How large a training speedup does X report?": the noun says what is measured, not "large"
 _ADJ_NOUN = re.compile(r"\s+an?\s+(?P<x>[^,?;]+)", re.IGNORECASE)
 # "How much lower is its perplexity?": the quantity follows the comparative
-_COMPARED_QUANTITY = re.compile(r"^\s*(?:is|are|was|were)\s+(?:its|their|the)\s+(?P<x>[^,?;]+)", re.IGNORECASE)
+_COMPARED_QUANTITY = re.compile(r"^\s*(?:is|are|was|were|does|do|did)\s+(?:its|their|the)\s+(?P<x>[^,?;]+)",
+                                re.IGNORECASE)
+# "by how much did training time go down?": the quantity is the subject that moves
+_MOVED = re.compile(r"\bhow\s+much\s+(?:did|does|do|was|were|is|are|has|have)\s+(?:the\s+|its\s+|their\s+)?"
+                    r"(?P<x>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?:go|goes|went|drop|fall|fell|rise|rose|decrease|increase|shrink|"
+                    r"grow|improve|change)", re.IGNORECASE)
 _OF = frozenset("of in for on at to with from by per across".split())
+_COUNTS = frozenset({"count", "number"})
 _GIST = re.compile(r"^\s*what\s+(?:does|do|is|are)\s+(?P<x>[^?]+?)(?:\s+do)?\s*\??\s*$", re.IGNORECASE)
 _DOES = frozenset("do does did was were is are".split())  # "which tools does X call", "which phones was X run on"
 
@@ -77,6 +83,11 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
                 (subject := _COMPARED_QUANTITY.match(question[match.start("x") + len(phrase[0]):])) and \
                 (quantity := _measured(subject["x"])):
             return _measured_focus(question, quantity, f"how much {phrase[0]} the {' '.join(quantity)}", own)
+        if (moved := _MOVED.search(question)) and (quantity := _measured(moved["x"])):
+            return _measured_focus(question, quantity, f"how much the {' '.join(quantity)} changed", own)
+        if phrase and (group := COMPARED_GROUPS.get(phrase[-1].casefold())):  # "how much more accurate", "bigger"
+            said = "larger" if phrase[-1].casefold() == "bigger" else phrase[-1]  # "25x larger models"
+            return _quantity(question, [said, group], f"how much {' '.join(phrase)}", own)
         if not phrase or phrase[0].casefold() in COMPARATIVES:
             verb = _VERB_OBJECT.search(question)
             thing = phrase_of(verb["x"], noun_phrase=True) if verb else []
@@ -129,6 +140,9 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
             attribute = [w for w in written[: i + 1] if w.casefold() not in AUX][-3:]
             # the quantity's own word when it has a group ("cost": dollars, FLOPs), not its modifiers
             # ("total training cost": "training" is in every other sentence)
+            if word in _COUNTS and i and has_group(phrase[i - 1]):  # "the total parameter count": parameters, counted
+                return replace(_quantity(question, [written[i - 1]], f"the {' '.join(attribute)}", own, count=True),
+                               qualifiers=qualifiers_of(question, own))
             head = [written[i]] if has_group(word) else attribute
             in_phrase = tuple(w.casefold() for w in written[:i] if w.casefold() not in AUX
                               and written_as_name(w, first=False) and w.casefold() not in own)
@@ -242,7 +256,7 @@ def _measured_focus(question: str, quantity: list[str], asks: str, own: set[str]
 def _quantity(question: str, words: list[str], asks: str, own: set[str], count: bool = False) -> Focus:
     words = [w.casefold() for w in words if w]
     terms = {t for w in words for t in _group(singular(w))}
-    loose = bool(words) and not any(has_group(w) for w in words)
+    loose = bool(words) and not any(has_group(w) for w in words) and all(len(w) > 2 for w in words)  # not "p"
     return Focus("quantity", asks, tuple(words), tuple(sorted(terms)), qualifiers_of(question, own), figure=True,
                  count=count, loose=loose)
 

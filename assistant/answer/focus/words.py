@@ -7,9 +7,9 @@ thing."""
 GROUPS = {
     "gpu": "gpu accelerator a100 h100 h800 v100 p100 a6000 4090 3090 tpu device node card hardware",
     "memory": "memory footprint gb mb tb gib mib vram ram storage",
-    "speed": "speed speedup speed-up faster latency throughput wall-clock time fps ops tops frame",
+    "speed": "speed speedup speed-up faster latency throughput wall-clock time fps ops tops frame velocity m/s km/h",
     "frame": "frame fps",
-    "time": "time hour day minute second gpu-hour wall-clock week",
+    "time": "time hour day minute second gpu-hour wall-clock week millisecond microsecond nanosecond",
     "accuracy": "accuracy score point top-1 f1 bleu rouge pass@1 em perplexity performance win-rate map ap auc "
                 "mape mae rmse recall precision wer cer error",
     "size": "size parameter param billion million trillion thousand b m t k",
@@ -40,7 +40,8 @@ GROUP_OF = {word: group for group, members in GROUPS.items() for word in members
                                                                                               "size": "size"}
 # Named things whose answer is a name next to the word (a dataset's, a GPU's), not the word alone.
 NEEDS_NAME = frozenset("gpu accelerator device chip processor dataset benchmark model baseline backbone architecture "
-                       "optimizer tokenizer teacher student metric language hardware library framework corpus task".split())
+                       "optimizer tokenizer teacher student metric language hardware library framework corpus task "
+                       "engine simulator".split())
 
 # verbs that end the asked noun phrase without -ed or -ing ("how many clients took part")
 VERBS = frozenset("took take takes ran run runs made make makes got get gets gave give gives went go goes came come "
@@ -61,7 +62,7 @@ QUANTITY_NOUNS = frozenset(
     "accuracy score speedup speed-up throughput latency perplexity percentage share size number reduction "
     "improvement gain rate cost fid bleu mfu ratio compression memory footprint parameters tokens time "
     "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
-    "precision bpb rank length window pass@1 pass@k average count scale".split())
+    "precision bpb rank length window pass@1 pass@k average count scale velocity".split())
 # "Which methods did X test?": methods asked by name, which an answering sentence names ("What method..." asks the gist)
 NAMED_METHODS = ("algorithm", "approach", "method", "technique")
 # Nouns that, in "What is the <noun> of X?", ask for the gist of the work rather than a detail of it.
@@ -74,7 +75,10 @@ GIST_NOUNS = frozenset(
     "intuition claim claims hypothesis lesson lessons observation observations trick key main core central "
     "basis scope subject theme argument question answer name type kind".split())
 ARTICLES = frozenset({"a", "an", "the"})
-COMPARATIVES = frozenset("faster slower better worse more less larger smaller higher lower cheaper".split())
+COMPARATIVES = frozenset("faster slower better worse more less larger bigger smaller higher lower cheaper".split())
+# what "how much faster / bigger / more accurate" measures
+COMPARED_GROUPS = {"faster": "speed", "slower": "speed", "quicker": "speed", "larger": "size", "bigger": "size",
+                   "smaller": "size", "cheaper": "cost", "accurate": "accuracy"}
 SUPERLATIVES = frozenset("largest biggest smallest best fastest highest lowest longest".split())  # ask a detail
 # "the longest input": a length; "the fastest method" is a name, so only a length is read from its superlative
 SUPERLATIVE_GROUPS = {"longest": "length"}
