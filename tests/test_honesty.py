@@ -963,3 +963,12 @@ def test_each_part_has_its_own_other_measures_and_a_size_or_a_longer_word_gives_
     engine = focus_of("Which physics engine does Gazebo use?")
     assert not carries("Applications include reverse engineering of blackbox systems in Gazebo.", engine, strict=True)
     assert carries("Gazebo simulates rigid bodies with the ODE engine.", engine, strict=True)
+
+
+def test_sizes_list_no_names_and_a_size_of_something_must_name_it():
+    llm = focus_of("Which LLM produced the pairwise quality judgments used to train the QuRater model?")
+    assert not carries("We select 30B tokens by the quality ratings and train 1.3B-parameter language models.", llm)
+    validated = focus_of("How many English tokens does Ultra-FineWeb contain, and what size of model did they train "
+                         "to validate it?").parts[0]
+    assert not carries("Ultra-FineWeb contains approximately 1 trillion English tokens.", validated)
+    assert carries("We train a 1B model on it.", validated)

@@ -113,7 +113,8 @@ def _measures_other(lowered: list[str], j: int, others: Sequence[str]) -> bool:
 
 def _listed(tokens: list[str], common: Callable[[str], bool]) -> int:
     """How many names a sentence lists: "3.79times" lists nothing; "GShard 2.9B" does."""
-    return sum(_is_name(tokens, j, common) and not _FACTOR.match(tokens[j]) for j in range(len(tokens)))
+    return sum(_is_name(tokens, j, common) and not _FACTOR.match(tokens[j]) and not _SIZE.match(tokens[j].casefold())
+               for j in range(len(tokens)))  # nor does "1.3B-parameter"
 
 
 def _named_before(tokens: list[str], i: int) -> int:

@@ -190,7 +190,11 @@ def _head(phrase: list[str], i: int) -> int:
 
 
 def _which_kind(phrase: list[str], i: int) -> tuple[str, ...]:
-    """("batch",) for "batch size": the word that says which size, length or rate is asked for."""
+    """("batch",) for "batch size", ("model",) for "size of model": the word that says which size, length
+    or rate is asked for."""
+    if phrase[i] in GENERIC_QUANTITIES and phrase[i + 1 : i + 2] == ["of"] and phrase[i + 2 : i + 3] \
+            and phrase[i + 2] not in AUX:
+        return (singular(phrase[i + 2]),)
     if phrase[i] not in GENERIC_QUANTITIES or i == 0:
         return ()
     before = phrase[i - 1]
