@@ -147,7 +147,7 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
             in_phrase = tuple(w.casefold() for w in written[:i] if w.casefold() not in AUX
                               and written_as_name(w, first=False) and w.casefold() not in own)
             focus = _quantity(question, head, f"the {' '.join(attribute)}", own)
-            which = _which_kind(phrase, i)
+            which = _which_kind(phrase, i, written)
             verb = _VERB_OBJECT.search(question) if word in SHARES else None
             cut = phrase_of(verb["x"], noun_phrase=True) if verb else []  # "save in total": no object
             which = (*which, singular(cut[-1].casefold())) if cut else which
@@ -189,11 +189,11 @@ def _head(phrase: list[str], i: int) -> int:
     return i
 
 
-def _which_kind(phrase: list[str], i: int) -> tuple[str, ...]:
-    """("batch",) for "batch size", ("model",) for "size of model": the word that says which size, length
-    or rate is asked for."""
-    if phrase[i] in GENERIC_QUANTITIES and phrase[i + 1 : i + 2] == ["of"] and phrase[i + 2 : i + 3] \
-            and phrase[i + 2] not in AUX:
+def _which_kind(phrase: list[str], i: int, written: list[str]) -> tuple[str, ...]:
+    """("batch",) for "batch size", ("model",) for "size of model" (not "of Mistral", the thing measured):
+    the word that says which size, length or rate is asked for."""
+    if phrase[i] in GENERIC_QUANTITIES and phrase[i + 1 : i + 2] == ["of"] and written[i + 2 : i + 3] \
+            and written[i + 2].isalpha() and written[i + 2].islower() and phrase[i + 2] not in AUX:
         return (singular(phrase[i + 2]),)
     if phrase[i] not in GENERIC_QUANTITIES or i == 0:
         return ()
