@@ -158,3 +158,32 @@ def test_a_stored_record_that_names_no_paper_is_never_a_source(assistant, kind):
     found = assistant.retriever.retrieve(question, k=5, kind=kind)
     assert found.papers and all(p.paper_id for p in found.papers)
     assert "stray" not in [passage.chunk_id for p in found.papers for passage in p.passages]
+
+
+_DENSE_TOP = """
+import json, sys
+from assistant import Assistant, Settings
+assistant = Assistant(Settings())
+titles = json.loads(sys.argv[1])
+print(json.dumps([[p.paper_id for p in assistant.retriever.retrieve(t, k=8, kind="dense").papers] for t in titles]))
+"""
+
+
+def test_every_process_finds_the_same_passages_in_a_collection_chroma_rebuilds_on_each_open(tmp_path):
+    """Under 1,000 records Chroma rebuilds the vector graph, at random, whenever a process opens the store;
+    the store searches such a collection broadly enough to be exact, and lifts an older store's breadth."""
+    store_dir = tmp_path / "store"
+    corpus = _corpus(tmp_path, "papers.jsonl", n=150)
+    assert _cli_ingest(store_dir, corpus).wait(timeout=300) == 0
+    settings = Settings(embed_model="hash", vectorstore_dir=store_dir)
+    store = PaperStore(settings)
+    assert 100 < store.count() < 1000
+    store.collection.modify(configuration={"hnsw": {"ef_search": 10}})  # as a store made before this setting
+    del store
+    assert PaperStore(settings).collection.configuration_json["hnsw"]["ef_search"] >= 500
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    env.update(ASSISTANT_EMBED_MODEL="hash", ASSISTANT_VECTORSTORE_DIR=str(store_dir))
+    titles = json.dumps([p.title for p in load_papers([corpus]).papers[::5]])
+    runs = [subprocess.run([sys.executable, "-c", _DENSE_TOP, titles], env=env, cwd=PROJECT, capture_output=True,
+                           text=True, timeout=300, check=True).stdout for _ in range(3)]
+    assert runs[0] == runs[1] == runs[2]

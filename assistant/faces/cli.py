@@ -135,7 +135,8 @@ def _run(args: argparse.Namespace) -> int:
         assistant = startup.open_assistant(settings)
         store = assistant.store
     else:
-        from ..index.store import PaperStore, drop_collection
+        from ..index.client import drop_collection
+        from ..index.store import PaperStore
 
         assistant = None
         if getattr(args, "rebuild", False) and drop_collection(settings):

@@ -9,7 +9,6 @@ ingest idempotent and safe to interrupt: a paper whose chunks are missing or sta
 from __future__ import annotations
 
 import contextlib
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -17,11 +16,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import chromadb
-from chromadb.config import Settings as ChromaSettings
 
 from ..errors import StoreError, StoreMismatchError
 from ..settings import Settings
+from .client import collection_names, connect, where_is
 from .lock import exclusive
 from .records import StoredSentence, record_metadata, sentences_of
 
@@ -32,6 +30,7 @@ PENDING_KEY = "pending"  # set while an ingest writes; cleared by the version bu
 # size (first chunks carry sentence vectors): reading 20k chunks peaked at 808 MiB with pages of
 # 5,000 and 186 MiB with pages of 500, which were also faster (1.9 s against 2.8 s).
 _GET_PAGE = 500
+_EXACT_EF, _EXACT_UP_TO, _CHROMA_EF = 500, 5_000, 100  # HNSW search breadth by collection size (chunks)
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ class StoredPaper:
 class PaperStore:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.client = _connect(settings)
+        self.client = connect(settings)
         self.name = settings.collection_name
         try:
             self.collection = self._open()
@@ -71,9 +70,20 @@ class PaperStore:
             "chunk_overlap": self.settings.chunk_overlap,
             VERSION_KEY: 0,
         }
-        return self.client.get_or_create_collection(
-            self.name, metadata=metadata, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+        collection = self.client.get_or_create_collection(
+            self.name, metadata=metadata, configuration={"hnsw": {"space": "cosine", "ef_search": _EXACT_EF}},
+            embedding_function=None,
         )
+        # Chroma rebuilds a small collection's graph at random on each open: searched this broadly, a few
+        # thousand chunks are searched exactly, and every process finds the same passages
+        wanted = _EXACT_EF if collection.count() <= _EXACT_UP_TO else _CHROMA_EF
+        if (collection.configuration_json.get("hnsw") or {}).get("ef_search") != wanted:
+            collection.modify(configuration={"hnsw": {"ef_search": wanted}})
+            if not self.settings.chroma_host:  # an embedded client keeps the graph it loaded: load it anew
+                getattr(self.client, "close", lambda: None)()
+                self.client = connect(self.settings)
+            collection = self.client.get_collection(self.name, embedding_function=None)
+        return collection
 
     def refresh(self) -> None:
         """Reopen an embedded store so that writes made by another process are seen.
@@ -87,13 +97,13 @@ class PaperStore:
         close = getattr(self.client, "close", None)
         if close is not None:
             close()
-        self.client = _connect(self.settings)
+        self.client = connect(self.settings)
         self.collection = self._open()
         self.__dict__.pop("vector_store", None)
 
     @property
     def location(self) -> str:
-        return _where(self.settings)
+        return where_is(self.settings)
 
     @cached_property
     def vector_store(self):
@@ -177,7 +187,7 @@ class PaperStore:
         got = self.collection.get(ids=[f"{pid}:0" for pid in paper_ids], include=["metadatas"])
         return {meta["paper_id"]: meta for meta in got["metadatas"]}
 
-    def records_where(self, where: dict, limit: int = 10) -> dict[str, dict[str, Any]]:
+    def recordswhere_is(self, where: dict, limit: int = 10) -> dict[str, dict[str, Any]]:
         got = self.collection.get(where=where, include=["metadatas"], limit=limit)
         return {meta["paper_id"]: meta for meta in got["metadatas"]}
 
@@ -208,7 +218,7 @@ class PaperStore:
     def other_collections(self) -> list[str]:
         """Collections of this prefix built under other settings (never read, only reported)."""
         prefix = f"{self.settings.collection_prefix}-"
-        return sorted(n for n in _collection_names(self.client) if n.startswith(prefix) and n != self.name)
+        return sorted(n for n in collection_names(self.client) if n.startswith(prefix) and n != self.name)
 
     # Writing -----------------------------------------------------------------------------------
 
@@ -262,39 +272,3 @@ class PaperStore:
         if self.settings.chroma_host:
             return contextlib.nullcontext()  # a server serializes writes itself
         return exclusive(Path(self.settings.vectorstore_dir) / ".ingest.lock", self.location)
-
-
-def _connect(settings: Settings):
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    try:
-        if settings.chroma_host:
-            token = settings.chroma_token.get_secret_value() if settings.chroma_token else None
-            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings,
-                                       headers={"Authorization": f"Bearer {token}"} if token else None)
-        Path(settings.vectorstore_dir).mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(settings.vectorstore_dir), settings=chroma_settings)
-    except Exception as exc:  # connection refused, bad path, incompatible on-disk format...
-        if settings.chroma_host and re.search(r"\b(?:401|403)\b|unauthori[sz]ed|forbidden", str(exc), re.IGNORECASE):
-            why = ("refused the token in ASSISTANT_CHROMA_TOKEN" if settings.chroma_token else
-                   "requires a token and none was sent (set ASSISTANT_CHROMA_TOKEN)")
-            raise StoreError(f"the Chroma server at {_where(settings)} {why}") from None
-        raise StoreError(f"cannot open the Chroma store at {_where(settings)}: {exc}") from exc
-
-
-def drop_collection(settings: Settings) -> bool:
-    """Delete the collection these settings use (for a rebuild); collections of other settings stay."""
-    client = _connect(settings)
-    if settings.collection_name not in _collection_names(client):
-        return False
-    client.delete_collection(settings.collection_name)
-    return True
-
-
-def _collection_names(client) -> list[str]:
-    return [c if isinstance(c, str) else c.name for c in client.list_collections()]  # str in newer chromadb
-
-
-def _where(settings: Settings) -> str:
-    if settings.chroma_host:
-        return f"http://{settings.chroma_host}:{settings.chroma_port}"
-    return str(settings.vectorstore_dir)
