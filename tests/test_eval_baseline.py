@@ -82,7 +82,8 @@ BLIND_SETS = [
     "blind6",  # ad83f85, run once on 289d1f7; worked on since
     "blind7",  # 9e35966, run once on c112400; worked on since
     "blind8",  # d44e039, run once on 7fa5a35; worked on since
-    "blind9",  # 8ae57be, run once on 3e4bb1f
+    "blind9",  # 8ae57be, run once on 3e4bb1f; worked on since
+    "blind10",  # 40d5176, run once on 3fa7876
 ]
 
 

@@ -198,7 +198,7 @@ def test_each_abstract_is_stored_once_on_its_papers_first_chunk(assistant):
 
 
 def test_a_rebuilt_collection_never_opens_the_dropped_ones_keyword_index(settings, tmp_path):
-    from assistant.index.store import drop_collection
+    from assistant.index.client import drop_collection
 
     feed = _copy_feed(tmp_path)
     first = Assistant(settings)

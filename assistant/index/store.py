@@ -187,7 +187,7 @@ class PaperStore:
         got = self.collection.get(ids=[f"{pid}:0" for pid in paper_ids], include=["metadatas"])
         return {meta["paper_id"]: meta for meta in got["metadatas"]}
 
-    def recordswhere_is(self, where: dict, limit: int = 10) -> dict[str, dict[str, Any]]:
+    def records_where(self, where: dict, limit: int = 10) -> dict[str, dict[str, Any]]:
         got = self.collection.get(where=where, include=["metadatas"], limit=limit)
         return {meta["paper_id"]: meta for meta in got["metadatas"]}
 
