@@ -187,3 +187,13 @@ def test_every_process_finds_the_same_passages_in_a_collection_chroma_rebuilds_o
     runs = [subprocess.run([sys.executable, "-c", _DENSE_TOP, titles], env=env, cwd=PROJECT, capture_output=True,
                            text=True, timeout=300, check=True).stdout for _ in range(3)]
     assert runs[0] == runs[1] == runs[2]
+
+
+def test_an_assistant_opened_before_another_process_ingests_answers_from_what_it_wrote(settings, tmp_path):
+    """The app's answering process opens the empty store at start; the first ingest runs elsewhere; the first
+    question, asked only after it, must see the papers (the process has derived nothing before it)."""
+    waiting = Assistant(settings)
+    assert waiting.store.count() == 0
+    assert _cli_ingest(settings.vectorstore_dir, MINI_FEED).wait(timeout=300) == 0
+    found = waiting.retriever.retrieve("How does upcycling turn dense models into mixture of experts?", kind="dense")
+    assert found.papers, "the first retrieval after another process's ingest found nothing"

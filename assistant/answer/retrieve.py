@@ -104,8 +104,8 @@ class Retriever:
             if self._awaiting is not None and not ready and version == self._built_version:
                 self._start_keyword_build(self._awaiting)  # a no-op while it runs; a retry if it died
             if version != self._built_version or ready:
-                if self._built_version is not None and version != self._built_version:
-                    self.store.refresh()  # the writer may have been another process
+                if version != (self.store.opened_version if self._built_version is None else self._built_version):
+                    self.store.refresh()  # the writer may have been another process, even before the first build
                 self._retrievers, self._terms, self._columns = self._build(version)
                 self._built_version = version
             return self._retrievers

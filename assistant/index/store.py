@@ -54,6 +54,7 @@ class PaperStore:
         except Exception as exc:  # chromadb raises many unrelated types for one cause: cannot open
             raise StoreError(f"cannot open Chroma collection {self.name!r} at {self.location}: {exc}") from exc
         meta = self.collection.metadata or {}
+        self.opened_version = int(meta.get(VERSION_KEY, 0))  # what this client loaded; another process may write
         if meta.get("fingerprint") != settings.index_fingerprint:
             raise StoreMismatchError(
                 f"collection {self.name!r} at {self.location} was built with other settings "
@@ -99,6 +100,7 @@ class PaperStore:
             close()
         self.client = connect(self.settings)
         self.collection = self._open()
+        self.opened_version = int((self.collection.metadata or {}).get(VERSION_KEY, 0))
         self.__dict__.pop("vector_store", None)
 
     @property
