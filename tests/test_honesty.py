@@ -43,6 +43,11 @@ def stats() -> TermStats:
     ])
 
 
+def _weighing(papers: list[tuple[str, str, str]], similarity: float = 0.2) -> tuple[TermStats, list[Candidate]]:
+    """The statistics of ``papers`` and each as a retrieved candidate of the given similarity."""
+    return TermStats.from_papers(papers), [Candidate(t, text, sentence=similarity, dense=similarity) for _, t, text in papers]
+
+
 # The collection's vocabulary ------------------------------------------------------------------------
 
 def test_a_word_is_known_in_another_inflection_hyphenation_or_inside_a_longer_word(stats):
@@ -277,8 +282,7 @@ def test_a_later_version_or_a_figure_in_the_question_still_names_the_paper():
          "ZeRO-Offload trains models of over 13 billion parameters on a single V100 GPU."),
         ("m", "Muon is Scalable for LLM Training", "Muon trains a 16B mixture-of-experts model on 5.7T tokens."),
     ]
-    stats = TermStats.from_papers(papers)
-    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+    stats, candidates = _weighing(papers)
     languages = weigh("Which languages does the RedPajama-V2 dataset cover?", stats, candidates, threshold=0.9)
     assert languages.named and candidates[languages.paper].title.startswith("RedPajama")
     batch = weigh("What batch size did ZeRO-Offload use for its 10B-parameter single-V100 experiment?", stats,
@@ -496,8 +500,7 @@ def test_a_short_name_of_several_words_names_its_paper_unless_it_is_a_setting_li
         ("p", "The Pile: An 800GB Dataset of Diverse Text", "The Pile is a dataset for language modeling."),
         ("m", "Mamba: Linear-Time Sequence Modeling", "Mamba-3B outperforms Transformers on The Pile."),
     ]
-    stats = TermStats.from_papers(papers)
-    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+    stats, candidates = _weighing(papers)
     universal = weigh("By what factor does Universal Checkpointing speed up saving checkpoints?", stats, candidates,
                       threshold=0.9)
     assert universal.named and candidates[universal.paper].title.startswith("Universal")
@@ -596,8 +599,7 @@ def test_a_paper_is_named_by_its_whole_title_its_initials_or_its_rare_short_name
         ("l", "Llama 3.1 Herd", "Llama 3.1 on H100 GPUs; Llama 3.1 405B at 40% MFU."),
         ("h", "H100 Study", "H100 GPUs run Llama 3.1 and Llama models at high MFU; H100 again."),
     ]
-    stats = TermStats.from_papers(papers)
-    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+    stats, candidates = _weighing(papers)
 
     def named(question: str) -> str:
         return named_title(question, stats, candidates)
@@ -611,8 +613,7 @@ def test_a_paper_is_named_by_its_whole_title_its_initials_or_its_rare_short_name
 def test_a_coined_compound_is_known_where_a_retrieved_paper_writes_it_with_a_space():
     papers = [("c", "Serving LLMs on a Supernode", "We serve DeepSeek-R1 on Huawei Ascend NPUs with flash decoding."),
               ("d", "Disaggregated Serving", "Prefill and decode scale apart on GPUs.")]
-    stats = TermStats.from_papers(papers)
-    candidates = [Candidate(title, text, sentence=0.5, dense=0.5) for _, title, text in papers]
+    stats, candidates = _weighing(papers, 0.5)
     assert weigh("What throughput per Ascend-NPU does the supernode reach?", stats, candidates, 0.4).unknown_names == ()
     assert weigh("How does Flash-Decoding split the cache?", stats, candidates, 0.4).unknown_names == ("flash-decoding",)
 
@@ -655,8 +656,7 @@ def test_a_name_asked_in_two_inflections_weighs_once():
               ("o", "ZeRO-Offload: Democratizing Billion-Scale Model Training",
                "ZeRO-Offload trains on a single V100 GPU; ZeRO-Offload builds on ZeRO."),
               ("g", "GPU Study", "GPU kernels on a GPU."), ("h", "More GPUs", "GPUs and a GPU.")]
-    stats = TermStats.from_papers(papers)
-    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+    stats, candidates = _weighing(papers)
     evidence = weigh("ZeRO trained 100B+ parameter models on 400 GPUs; which GPU type were those?", stats, candidates, 0.9)
     assert evidence.named and candidates[evidence.paper].title.startswith("ZeRO:")
 
@@ -665,8 +665,7 @@ def test_distinctive_words_no_paper_uses_in_any_form_lower_the_support():
     papers = [("r", "Reinforcement Learning for Control", "Deep reinforcement learning policies are initialized and "
                "control robots; the policy learns behaviors."),
               ("q", "Quantized Transformers", "We quantize transformer models for control tasks.")]
-    stats = TermStats.from_papers(papers)
-    candidates = [Candidate(title, text, sentence=0.5, dense=0.5) for _, title, text in papers]
+    stats, candidates = _weighing(papers, 0.5)
     field = weigh("How does deep reinforcement learning control robots?", stats, candidates, 0.4)
     other = weigh("How does deep reinforcement learning control the plasma of a tokamak?", stats, candidates, 0.4)
     assert field.unseen == 0 and other.unseen > 0.3 and other.score < field.score
@@ -792,8 +791,7 @@ def test_a_name_only_one_abstract_uses_and_writes_more_than_once_names_that_pape
     papers = [("p", PEARL, "We propose PEARL, a parallel drafting scheme. PEARL reaches a 3.79x speedup."),
               ("q", "Speculative Decoding Survey", "Drafting and verification reach speedups over autoregression."),
               ("r", "Translation from C to Rust", "Rust code from C with Rust checks; Rust is safe.")]
-    stats = TermStats.from_papers(papers)
-    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+    stats, candidates = _weighing(papers)
     pearl = weigh("How big a speedup over autoregressive decoding does PEARL reach?", stats, candidates, 0.9)
     assert pearl.named and candidates[pearl.paper].title == PEARL
     # a word with a capital alone is not the name a paper coins, however often it is written
@@ -821,8 +819,7 @@ def test_a_paper_is_named_by_a_name_its_abstract_introduces_or_by_its_short_titl
               ("b", "Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift",
                "Normalizing the inputs of each unit reduces training time."),
               ("d", "Training Image Transformers", "Our transformer reaches 83.1% top-1 on ImageNet with GAN data.")]
-    stats = TermStats.from_papers(papers)
-    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+    stats, candidates = _weighing(papers)
 
     def named(question: str) -> str:
         evidence = weigh(question, stats, candidates, 0.9)
@@ -839,8 +836,7 @@ def test_a_title_spelling_a_name_asked_and_far_more_of_the_questions_words_is_th
               ("s", "An Empirical Study of Qwen3 Quantization", "We assess 5 classic post-training quantization "
                "methods on Qwen3 at 1 to 8 bits.")]
     papers += [(f"u{i}", f"Study {i}", f"We fine-tune Qwen3 models on task {i}.") for i in range(1)]
-    stats = TermStats.from_papers(papers)
-    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+    stats, candidates = _weighing(papers)
     evidence = weigh("How many classic methods were tested in the empirical study of Qwen3 quantization, and what "
                      "MMLU score does Qwen3-8B keep at 4 bits?", stats, candidates, 0.9)
     assert evidence.named and candidates[evidence.paper].title == "An Empirical Study of Qwen3 Quantization"
@@ -879,8 +875,7 @@ def test_a_name_the_abstract_coins_is_its_short_name_and_a_figure_the_question_s
                "We propose a pruning framework, named FLAP. FLAP keeps WikiText2 perplexity low."),
               ("l", "LoRAPrune: Pruning Meets Low-Rank Fine-Tuning", "LoRAPrune lowers WikiText2 perplexity by 8.0 "
                "on LLaMA-7B at 50% compression.")]
-    stats = TermStats.from_papers(papers)
-    candidates = [Candidate(title, text, sentence=0.2, dense=0.2) for _, title, text in papers]
+    stats, candidates = _weighing(papers)
     flap = weigh("What WikiText2 perplexity does FLAP get when pruning LLaMA-7B by 50%?", stats, candidates, 0.9)
     assert flap.named and candidates[flap.paper].title.startswith("Fluctuation")
     tokens = focus_of("Setting aside its 200K vocabulary, how many training tokens went into Phi-4-Mini's pre-training?")

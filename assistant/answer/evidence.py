@@ -35,8 +35,8 @@ from dataclasses import dataclass, replace
 from ..index.terms import content_terms, content_words, stem, words, written_names
 from ..index.vocabulary import TermStats
 from ..models import Evidence, Focus
-from .naming import (NAME_SHARE, asked_names, mentions, names_paper, outnames, says_short_name, title_words,
-                     written_out)
+from .naming import (NAME_SHARE, asked_names, marked_names, mentions, names_paper, outnames, says_short_name,
+                     title_words, written_out)
 
 # Fitted by evals/calibrate.py on the calibration halves and, since the unseen-word penalty, on the blind sets
 # after their one run (blind to blind7): questions written outside the team (evals/README.md).
@@ -107,11 +107,9 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
     # question's other words: "An Empirical Study of Qwen3 Quantization", not "Qwen3 Technical Report"
     lead = max((r.titled for r in rows if r.named), default=-1)
     if lead >= 0:  # a title that spells every name asked and more of the other words is named as well
-        marked = {n.casefold() for n in written_names(question) if not (n[:1].isupper() and n[1:].isalpha()
-                                                                          and n[1:].islower())}
-        rows = [replace(r, named=True) if not r.named and may_name and outnames(
-            r.titled, lead, {n for n in asked if mentions(n, title_words(papers[r.index].title))}, set(asked), marked)
-            else r for r in rows]
+        marked = marked_names(question)
+        rows = [replace(r, named=True) if not r.named and may_name
+                and outnames(r.titled, lead, papers[r.index].title, set(asked), marked) else r for r in rows]
         lead = max(r.titled for r in rows if r.named)
     best: tuple | None = None
     unknown = _unknown_names(question, stats, papers)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..index.terms import names, stem, words
+from ..index.terms import names, stem, words, written_names
 from ..index.vocabulary import TermStats, own_names, short_name, variants
 
 NAME_SHARE = 0.5  # a paper's own names holding this share of the question's name weight name that paper
@@ -65,11 +65,19 @@ def names_paper(asked: dict[str, float], title: str, text: str, stats: TermStats
     return named, short in mine
 
 
-def outnames(titled: int, lead: int, spelled: set[str], asked: set[str], marked: set[str]) -> bool:
-    """Whether a title that holds ``titled`` of the question's other words and ``spelled`` of the names
-    ``asked`` names the paper as well as the named one's title (holding ``lead``) does: with every name
-    and more words, or with one ``marked`` as a name (Qwen3, not a capitalized word such as Layer) and
-    far more words ("the empirical study of Qwen3 quantization ... Qwen3-8B at 4 bits")."""
+def marked_names(question: str) -> set[str]:
+    """The question's names that something besides a leading capital marks as names: Qwen3, MMLU, not
+    "Layer" in "Layer Normalization"."""
+    return {n.casefold() for n in written_names(question) if not (n[:1].isupper() and n[1:].isalpha() and n[1:].islower())}
+
+
+def outnames(titled: int, lead: int, title: str, asked: set[str], marked: set[str]) -> bool:
+    """Whether ``title``, holding ``titled`` of the question's other words, names the paper as well as the
+    named one's title (holding ``lead``) does: with every name ``asked`` and more words, or with one
+    ``marked`` as a name and far more words ("the empirical study of Qwen3 quantization ... Qwen3-8B at
+    4 bits")."""
+    held = title_words(title)
+    spelled = {n for n in asked if mentions(n, held)}
     return (spelled == asked and titled > lead) or (bool(spelled & marked) and titled >= lead + _MORE_TITLE_WORDS)
 
 

@@ -16,7 +16,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-
 from ..errors import StoreError, StoreMismatchError
 from ..settings import Settings
 from .client import collection_names, connect, where_is
@@ -54,7 +53,6 @@ class PaperStore:
         except Exception as exc:  # chromadb raises many unrelated types for one cause: cannot open
             raise StoreError(f"cannot open Chroma collection {self.name!r} at {self.location}: {exc}") from exc
         meta = self.collection.metadata or {}
-        self.opened_version = int(meta.get(VERSION_KEY, 0))  # what this client loaded; another process may write
         if meta.get("fingerprint") != settings.index_fingerprint:
             raise StoreMismatchError(
                 f"collection {self.name!r} at {self.location} was built with other settings "
@@ -81,10 +79,16 @@ class PaperStore:
         if (collection.configuration_json.get("hnsw") or {}).get("ef_search") != wanted:
             collection.modify(configuration={"hnsw": {"ef_search": wanted}})
             if not self.settings.chroma_host:  # an embedded client keeps the graph it loaded: load it anew
-                getattr(self.client, "close", lambda: None)()
-                self.client = connect(self.settings)
+                self._reconnect()
             collection = self.client.get_collection(self.name, embedding_function=None)
+        self.opened_version = int((collection.metadata or {}).get(VERSION_KEY, 0))  # what this client loaded
         return collection
+
+    def _reconnect(self) -> None:
+        close = getattr(self.client, "close", None)
+        if close is not None:
+            close()
+        self.client = connect(self.settings)
 
     def refresh(self) -> None:
         """Reopen an embedded store so that writes made by another process are seen.
@@ -95,12 +99,8 @@ class PaperStore:
         """
         if self.settings.chroma_host:
             return  # a server is the single owner of its index
-        close = getattr(self.client, "close", None)
-        if close is not None:
-            close()
-        self.client = connect(self.settings)
+        self._reconnect()
         self.collection = self._open()
-        self.opened_version = int((self.collection.metadata or {}).get(VERSION_KEY, 0))
         self.__dict__.pop("vector_store", None)
 
     @property

@@ -19,8 +19,6 @@ _CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?=(?:on\s+|in\s+|at\s+|for\s+|wit
 _ASKED = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")  # "One approach trains a head... How many tokens/s did it reach?"
 # "the detector that is trained with ... run?": a clause that describes the work, not the phase asked about
 _DESCRIBING = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were|has\s+been|had\s+been)\s+[^,?]*", re.IGNORECASE)
-
-
 # "(up from 39.8%)", "setting aside its 200K vocabulary", "the 240T-token pool": a figure the question states,
 # which cannot be its answer
 _GIVEN = re.compile(r"\b(?:from|besides|than|aside|except)\s+(?:(?:its|the|their|a|an)\s+)?(?P<x>[~≈]?\d[\w.,%×]*)|"
@@ -40,16 +38,23 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     given = tuple(dict.fromkeys((m["x"] or m["y"]).rstrip(".,").casefold() for m in _GIVEN.finditer(question)))
     clauses = _CLAUSE.split(asked)
     if len(clauses) < 2 or focus.kind == "list":
-        return replace(focus, phase=_phase(asked), others=_others(question, _phase(asked)), given=given)
+        phase = _phase(asked)
+        return replace(focus, phase=phase, others=_others(question, phase), given=given)
     read = [(clause, read_focus(clause, own)) for clause in clauses]
     # each part has the phase, the qualifiers and the other measures of its own clause: "What share does it
     # keep, and how many training tokens?"; "a speedup on an ARM device, and how much lower was its top-1
     # error?"; "what vocabulary size does it use, and how many tokens was it trained on?"
     clause, own_part = next(((c, part) for c, part in read if part.asks == focus.asks), (asked, focus))
-    parts = [replace(part, phase=_phase(c), others=_others(c, _phase(c)), given=given) for c, part in read
+    parts = [replace(part, **_context(c), given=given) for c, part in read
              if part.asks_detail and part.words and part.asks != focus.asks]
-    return replace(focus, phase=_phase(clause), others=_others(clause, _phase(clause)), given=given,
-                   qualifiers=own_part.qualifiers, parts=tuple({part.asks: part for part in parts}.values()))
+    return replace(focus, **_context(clause), given=given, qualifiers=own_part.qualifiers,
+                   parts=tuple({part.asks: part for part in parts}.values()))
+
+
+def _context(clause: str) -> dict:
+    """The phase a clause speaks of and the other measures it does not."""
+    phase = _phase(clause)
+    return {"phase": phase, "others": _others(clause, phase)}
 
 
 def _others(text: str, phase: str) -> tuple[str, ...]:
