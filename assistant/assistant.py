@@ -38,7 +38,7 @@ from .index.records import StoredSentence, paper_fields, sentences_of
 from .index.store import PaperStore
 from .index.terms import names, words
 from .index.vocabulary import TermStats
-from .models import Answer, Delta, Evidence, Source, Turn
+from .models import Answer, Delta, Evidence, Focus, Source, Turn
 from .settings import MAX_TOP_K, Mode, Settings, load_settings
 
 if TYPE_CHECKING:
@@ -221,7 +221,7 @@ class Assistant:
         records = self.store.paper_records(ids)  # one read: sentences for every mode, abstracts for the LLM
         sentences = sentences_of(records, ids, self.embedding.get_text_embedding_batch)
         evidence = self._evidence(query, found, sentences, stats, corrections, may_name=not listing,
-                                  followed=bool(previous))
+                                  followed=bool(previous), focus=focus_of(as_meant(asked, stats)))
         named = found.papers[evidence.paper].title if evidence.named_paper is not None else ""
         run.evidence = replace(evidence, focus=focus_of(as_meant(asked, stats), own=words(named)))
         run.lap("evidence", t)
@@ -242,16 +242,17 @@ class Assistant:
         yield self._finish(run, draft)
 
     def _evidence(self, query: str, found: Retrieval, sentences: dict[str, list[StoredSentence]], stats: TermStats,
-                  corrections: Sequence[tuple[str, str]], may_name: bool, followed: bool) -> Evidence:
+                  corrections: Sequence[tuple[str, str]], may_name: bool, followed: bool, focus: Focus) -> Evidence:
         vector = np.asarray(found.query_embedding, dtype=np.float32)
         vector = vector / (np.linalg.norm(vector) or 1.0)
         candidates = []
         for paper in found.papers:
             mine = sentences.get(paper.paper_id, [])
             best = max((float(s.vector @ vector) for s in mine), default=0.0)
-            candidates.append(Candidate(paper.title, " ".join(s.text for s in mine), best, paper.similarity))
+            candidates.append(Candidate(paper.title, " ".join(s.text for s in mine), best, paper.similarity,
+                                        tuple(s.text for s in mine)))
         return weigh(query, stats, candidates, self.settings.min_support, corrections=corrections, may_name=may_name,
-                     followed=followed)
+                     followed=followed, focus=focus)
 
     def _finish(self, run: Run, draft: modes.Draft) -> Answer:
         cited_ids = {p.paper_id for p in draft.cited}

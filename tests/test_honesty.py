@@ -967,3 +967,74 @@ def test_sizes_list_no_names_and_a_size_of_something_must_name_it():
                          "to validate it?").parts[0]
     assert not carries("Ultra-FineWeb contains approximately 1 trillion English tokens.", validated)
     assert carries("We train a 1B model on it.", validated)
+
+
+def test_a_gain_in_points_a_length_asked_with_how_long_and_hours_of_training_are_read_and_found():
+    points = focus_of("On the Qwen3-32B base model, how many points did that add on AIME'25?")
+    assert carries("It surpasses full-gradient updates on the Qwen3-32B (+11.04 on AIME'25 and +7.71 on AIME'24).", points)
+    assert not carries("It surpasses full-gradient updates on the Qwen3-32B on AIME'25 and AIME'24.", points)
+    pp = focus_of("By how many percentage points does GSM8K improve over the base data mix?")
+    assert carries("We improve up to 6.90 pp on MMLU and 8.26 pp on GSM8K relative to the base data mix.", pp)
+    sequences = focus_of("How long do training sequences have to be before the kernel beats FlashAttention-2?")
+    assert sequences.words == ("length",)
+    assert carries("It outperforms FlashAttention-2 when training on longer sequences beyond 4096.", sequences)
+    hours = focus_of("How long was PMC-Cambrian-8B-AN trained, measured in H100 GPU hours?")
+    assert hours.words == ("time",) and carries("We trained PMC-Cambrian-8B-AN over 2400 H100 GPU hours.", hours)
+    scores = focus_of("Is it true that skipping the thinking wins? Give both scores on ACM 23 at the 700-token budget.")
+    assert scores.kind == "quantity" and carries("NoThinking wins, e.g., 51.3 vs. 28.9 on ACM 23 with 700 tokens.", scores)
+
+
+def test_a_number_format_is_no_amount_and_a_models_size_is_no_count_of_models():
+    gigabytes = focus_of("How many gigabytes of GPU memory does nf4 save compared with bfloat16?")
+    assert not carries("nf4 and fp4 are equally proficient 4-bit techniques with similar memory consumption.", gigabytes)
+    assert carries("nf4 saves 9 gigabytes of GPU memory.", gigabytes)
+    assert carries("4-bit weights cut memory by 3.2x.", focus_of("How much memory does it save?"))
+    assert carries("We quantize to 4-bit.", focus_of("How many bits are the weights quantized to?"))
+    models = focus_of("How many tiny proxy models did they train to fit the predictor for a 1B model?")
+    assert not carries("Trained on 400B tokens with this mixture, our 1B model exceeds Llama-3.2-1B by 2.0%.", models)
+    assert carries("We train 512 models with 1M parameters for 1B tokens of different mixtures.", models)
+
+
+def test_a_question_that_describes_one_paper_in_its_own_words_and_asks_a_figure_it_gives_is_supported():
+    from assistant.answer.evidence import DESCRIBED_BAND
+    papers = [("r", "RegMix: Data Mixture as Regression for Language Model Pre-training",
+               "RegMix fits a regression on many small runs of data mixtures. We train 512 models with 1M parameters for "
+               "1B tokens of different mixtures to fit the regression."),
+              ("c", "CLIMB: Clustering-based Data Mixtures", "CLIMB clusters web data into mixtures for pre-training on "
+               "GPUs.")]
+    stats, _ = _weighing(papers)
+    threshold = 0.424
+
+    def weighed(question: str, similarity: float, focus):
+        candidates = [Candidate(t, text, sentence=similarity, dense=similarity * (1 - i),
+                                sentences=tuple(re.split(r"(?<=\.)\s", text))) for i, (_, t, text) in enumerate(papers)]
+        return weigh(question, stats, candidates, threshold, focus=focus)
+
+    def just_short(question: str) -> float:  # a similarity at which the question's support falls just short
+        return next(s for s in np.arange(0.0, 1.0, 0.002)
+                    if threshold - DESCRIBED_BAND / 2 <= weighed(question, s, None).score < threshold)
+
+    asked = "How many small models did they train to fit the regression on data mixtures?"
+    similarity = just_short(asked)
+    assert not weighed(asked, similarity, None).supported
+    rescued = weighed(asked, similarity, focus_of(asked))
+    assert rescued.supported and rescued.paper == 0 and 0 in rescued.supporting
+    # far below the threshold a description supports nothing; nor does it when the paper lacks a name the
+    # question writes (Gemma) or the figure it asks for (GPUs), or when it asks no figure
+    assert not weighed(asked, similarity - 2 * DESCRIBED_BAND, focus_of(asked)).supported
+    for other in ("How many small models did Gemma train to fit the regression on data mixtures?",
+                  "How many GPUs did they use to fit the regression on data mixtures?",
+                  "Why did they train small models to fit the regression on data mixtures?"):
+        assert not weighed(other, just_short(other), focus_of(other)).supported, other
+
+
+def test_a_short_capitalized_word_beside_a_name_is_a_misspelling_a_title_may_be_written_in_the_plural_and_an_acronym_spelled_out(stats):
+    from assistant.answer.naming import says_short_name, spelled_out
+    gym = TermStats.from_papers([("i", "Isaac Gym: GPU Physics Simulation", "Isaac Gym trains robot policies on GPU."),
+                                 ("m", "MuJoCo: A Physics Engine", "MuJoCo simulates contacts for model-based control.")])
+    assert correct("How much faster is training with Issac Gym than on a CPU?", gym)[1] == (("Issac", "Isaac"),)
+    assert correct("Is the Roman empire simulated?", gym)[1] == ()
+    title = "Scaling Laws for Sparsely-Connected Foundation Models"
+    assert says_short_name("What does the scaling law for sparsely-connected foundation models give for T5?", title, stats)
+    assert spelled_out("mpc", "We adapt model predictive control to account for latency.")
+    assert not spelled_out("mpc", "We adapt the controller to account for latency.")

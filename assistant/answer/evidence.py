@@ -19,7 +19,10 @@ retrieved paper, how well that one paper supports the question, and keeps the be
 paper uses in any form ("tokamak", "genomic": the question is about another field). A question that
 names a paper the collection holds (``naming``: its short name, misspelled or not, a name its abstract
 coins, its whole title, or most of its title's words) is covered by that paper, whatever it asks of it:
-whether the abstract gives that is the answer's business (``focus``).
+whether the abstract gives that is the answer's business (``focus``). A question that retells one
+paper in words of its own ("how many tiny proxy models did they train to fit the predictor...") shares
+few of its words and falls just short; when that paper gives the figure asked for, next to what it
+counts, and writes every name the question writes, it supports the question (``described``).
 
 The weights and the threshold were fitted by ``evals/calibrate.py`` on the calibration halves of the
 question sets in ``evals/`` and the blind sets after their one run, and are checked on the held-out
@@ -35,6 +38,7 @@ from dataclasses import dataclass, replace
 from ..index.terms import content_terms, content_words, stem, words, written_names
 from ..index.vocabulary import TermStats
 from ..models import Evidence, Focus
+from .focus import carries
 from .naming import (NAME_SHARE, asked_names, marked_names, mentions, names_paper, outnames, says_short_name,
                      title_words, written_out)
 
@@ -45,6 +49,10 @@ UNKNOWN_NAME_PENALTY = 0.2
 UNSEEN_PENALTY = 0.1  # times the share of the question's distinctive words no paper uses
 _BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)$")
 _RIVAL_MARGIN = 0.3  # of distinctive-term share by which another paper mentioning the name outdoes the named one
+DESCRIBED_BAND = 0.05  # below the threshold, within which a paper the question describes supports it
+_DESCRIBED_UNSEEN = 0.3  # the most of its distinctive words such a question may hold that no paper uses
+# "BERT-style" is BERT, "109M-parameter" 109M
+_SUFFIXES = re.compile(r"-(?:style|based|like|sized|scale|level|type|parameters?|params?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,7 @@ class Candidate:
     text: str  # its abstract
     sentence: float  # cosine similarity of its best sentence to the question
     dense: float = 0.0  # of its best retrieved chunk
+    sentences: tuple[str, ...] = ()  # its abstract's sentences
 
 
 def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshold: float, *,
@@ -134,11 +143,31 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
     elif followed:
         score = max(score, threshold)  # the previous answer's papers, which the question points back to
         supporting = list(range(len(papers)))
+    elif threshold - DESCRIBED_BAND <= score < threshold and not unknown and unseen < _DESCRIBED_UNSEEN \
+            and focus is not None and described(question, focus, papers[index]):
+        score = threshold
+        supporting = sorted({index, *supporting})
     matched = tuple(t for t in distinctive if t in in_paper)
     missing = tuple(t for t in distinctive if t not in in_paper)
     return Evidence(**signals, score=score, threshold=threshold, unknown_names=unknown,
                     paper=index, supporting=tuple(supporting), named=named, matched=matched, missing=missing, corrections=tuple(corrections),
                     focus=focus, unseen=unseen)
+
+
+def described(question: str, focus: Focus, paper: Candidate) -> bool:
+    """Whether ``question`` describes ``paper`` in its own words and asks for a figure the paper gives:
+    one of its sentences carries the asked quantity ("how many tiny proxy models": "we train 512
+    models"), and every name the question writes is the paper's. A paraphrase shares few words with
+    the abstract it retells, so its score falls just short; a question about another system
+    ("Q-Diffusion's FID", "Gemma 3 27B's memory") writes a name the paper lacks."""
+    if focus.kind != "quantity" or not focus.figure:
+        return False
+    held = title_words(paper.title) | words(paper.text)
+    parts = {part for word in held for part in word.split("-")}  # "R1-Qwen" in "DeepSeek-R1-Distill-Qwen"
+    for name in (_SUFFIXES.sub("", n).casefold() for n in written_names(question)):
+        if not (mentions(name, held) or set(name.split("-")) <= parts):
+            return False
+    return any(carries(s, focus, strict=True) for s in paper.sentences)
 
 
 def _unknown_names(question: str, stats: TermStats, papers: Sequence[Candidate]) -> tuple[str, ...]:

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 from ..errors import LLMUnavailable
 from ..index.records import StoredSentence
-from ..index.terms import content_terms, content_words, names, stem, words
+from ..index.terms import content_terms, content_words, names, stem, words, written_names
 from ..index.vocabulary import TermStats
 from ..models import NO_ANSWER, Claim, Delta, Focus
 from ..settings import Settings
 from .cite import CitationRewriter
 from .compose import cited_sentences, fit_sources, is_no_answer, llm_messages
-from .naming import asked_names, mentions, title_words
+from .naming import asked_names, mentions, spelled_out, title_words
 from .extractive import Quote, SentenceRanker, best_per_paper, question_form, select_quotes
 from .focus import carries
 from .grounding import check_claims, drop_flagged
@@ -157,8 +157,11 @@ def papers_mentioning(query: str, papers: Sequence[RetrievedPaper], sentences: d
     asked = [n for n in asked_names(query, stats) if stats.df.get(stem(n), 0) <= _FEW_PAPERS]
     if not asked:
         return set(range(len(papers)))
-    held = [title_words(p.title) | words(" ".join(s.text for s in sentences.get(p.paper_id, []))) for p in papers]
-    return {i for i, words_of in enumerate(held) if all(mentions(n, words_of) for n in asked)}
+    texts = [f"{p.title}. " + " ".join(s.text for s in sentences.get(p.paper_id, [])) for p in papers]
+    held = [title_words(p.title) | words(text) for p, text in zip(papers, texts)]
+    acronyms = {n.casefold() for n in written_names(query) if n.isalpha() and n.isupper() and 2 < len(n) < 6}
+    return {i for i, words_of in enumerate(held)  # "latency-aware MPC" where the abstract says "model predictive control"
+            if all(mentions(n, words_of) or (n in acronyms and spelled_out(n, texts[i])) for n in asked)}
 
 
 def on_topic_papers(query: str, papers: Sequence[RetrievedPaper], sentences: dict[str, list[StoredSentence]],

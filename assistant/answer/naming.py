@@ -120,7 +120,14 @@ def says_short_name(question: str, title: str, stats: TermStats) -> bool:
 
 
 def written_out(phrase: str, text: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}s?(?![\w-])", text) is not None
+    """Whether ``text`` writes ``phrase``, each longer word singular or plural ("the scaling law for
+    sparsely-connected foundation models" writes "Scaling Laws for Sparsely-Connected Foundation Models")."""
+    pattern = r"\s+".join(re.escape(_singular(w)) + ("(?:e?s)?" if len(w) > 3 else "") for w in phrase.split())
+    return re.search(rf"(?<![\w-]){pattern}s?(?![\w-])", text) is not None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def mentions(name: str, held: set[str]) -> bool:
@@ -130,6 +137,13 @@ def mentions(name: str, held: set[str]) -> bool:
         return True
     parts = [p for p in name.split("-") if len(p) > 2]
     return len(parts) > 1 and all(p in held for p in parts)
+
+
+def spelled_out(acronym: str, text: str) -> bool:
+    """Whether ``text`` writes the words an acronym stands for: MPC in "model predictive control"."""
+    parts = [w for w in re.findall(r"[A-Za-z]+", text) if w.casefold() not in _LINKING]
+    letters = acronym.casefold()
+    return any("".join(w[0] for w in parts[i : i + len(letters)]).casefold() == letters for i in range(len(parts)))
 
 
 def _unversioned(name: str) -> str:

@@ -30,6 +30,8 @@ _QUESTION_WORDS = ("which", "what", "where", "when", "how", "who", "whose", "why
 _OTHER_OPENINGS = frozenset("were was are is does did do can could should would will has have had show list name find "
                             "give tell explain describe compare summarize whom whose hoe".split())
 _OPENING = re.compile(r"^\s*([A-Za-z]{3,6})\b")
+# a capitalized word inside a sentence, just before another name: "with Issac Gym than", not "Roman" alone
+_PAIRED = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z]{3,})(?=\s+[A-Z][\w-]*[a-z0-9])")
 
 
 def _capitalized_only(word: str) -> bool:
@@ -44,13 +46,15 @@ def correct(question: str, stats: TermStats) -> tuple[str, tuple[tuple[str, str]
     if not stats.vocabulary:
         return question, tuple(corrections)
     as_names = {n for n in names(question)}
+    paired = {m.casefold() for m in _PAIRED.findall(question)}  # "Issac Gym": a short word a name by its neighbour
 
     def fix(match: re.Match) -> str:
         word = match.group()
         lowered = word.casefold()
         if stats.spells(lowered):
             return word
-        written_as_name = lowered in as_names and (not _capitalized_only(word) or len(word) >= _LOWER_CASE_FROM)
+        written_as_name = lowered in as_names and (not _capitalized_only(word) or len(word) >= _LOWER_CASE_FROM
+                                                   or lowered in paired)
         if not written_as_name and not (word.islower() and len(word) >= _LOWER_CASE_FROM):
             return word
         meant = stats.closest(lowered, names_only=not written_as_name)

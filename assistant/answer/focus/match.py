@@ -21,7 +21,7 @@ _FACTOR = re.compile(r"^[~≈<>+-]?\d[\d.,]*\s*(?:x|×|times|fold|%)[.,;:)]*$", 
 _COUNT_WORDS = frozenset("count counts number is are was were reaches of".split())
 _LEADING_DIGIT = re.compile(r"^[~≈<>+-]?\d")
 # "4.2 times fewer": a factor, not a time; 29ms, 80GB, 3.2TFLOPS: a figure with its unit
-_UNIT_LETTERS = frozenset("x k m b t times fold e xx ms s us ns h hr hrs min kb mb gb tb gib mib tflops pflops "
+_UNIT_LETTERS = frozenset("x k m b t times fold e xx pp ms s us ns h hr hrs min kb mb gb tb gib mib tflops pflops "
                           "gflops flops w kw".split()) | {""}
 _FIGURE_NEAR, _NAME_NEAR = 8, 3  # tokens between a figure or a name and the word it qualifies
 _COUNT_BEFORE = 3  # "64 NVIDIA A100 GPUs": a count stands just before what it counts
@@ -34,6 +34,8 @@ _MULTIPLE = re.compile(r"^[~≈<>+-]?\d[\d.,]*\s*(?:x|×|times|fold)\b", re.IGNO
 _GENERIC_SCORES = frozenset("score scores accuracy performance".split())  # a benchmark's name says which
 _SIZE = re.compile(r"^\d[\d.,]*[kmbt](?:-[a-z]+)?$")
 _INFLECTION = 4  # letters an inflection adds to a word's stem ("engin" + "es"; "engineering" is another word)
+_BITS = re.compile(r"^\d+(?:\.\d+)?-?bits?$")
+_GAIN = re.compile(r"^\+\d[\d.,]*$")
 _OTHER_NEAR = 5  # tokens before a figure that say which measure it is ("a vocabulary size of 200K tokens")
 
 
@@ -84,7 +86,11 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
     if focus.figure:
         before, after = (_COUNT_BEFORE, 0) if focus.count else (_FIGURE_NEAR, _FIGURE_NEAR)
         start = {i: _named_before(tokens, i) if focus.count else i for i in places}
-        new = [_is_figure(t) and lowered[j] not in focus.given for j, t in enumerate(tokens)]  # not "up from 39.8%"
+        # not "up from 39.8%"; "4-bit" is a number format, no amount of memory; "1B model" is a size, no count of models
+        sized = focus.count and any(GROUP_OF.get(singular(w)) == "model" for w in focus.words)
+        bits = any(stem(w) == "bit" for w in focus.words)
+        new = [_is_figure(t) and lowered[j] not in focus.given and (bits or not _BITS.match(lowered[j]))
+               and not (sized and _SIZE.match(lowered[j])) for j, t in enumerate(tokens)]
         return any(new[j] and not _measures_other(lowered, j, focus.others)
                    and (lowered[j] != "one" or j == i - 1) for i in places  # "at least one token ... a threshold"
                    for j in range(max(0, start[i] - before), min(len(tokens), i + after + 1))) \
@@ -153,6 +159,8 @@ def _says(word: str, stems: set[str], terms: set[str]) -> bool:
     if word in _MULTIPLIERS:
         return False
     if singular(word) in terms or ("%" in terms and word.endswith("%")):
+        return True
+    if "point" in terms and _GAIN.match(word):  # "+11.04 on AIME'25": a gain in points
         return True
     longest = max(map(len, stems), default=0) + _INFLECTION  # "trains", "training"; not "engineering" for an engine
     numeric = word[:1].isdigit()

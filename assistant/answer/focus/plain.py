@@ -20,6 +20,9 @@ _SAYS_WHETHER = re.compile(
 _IS_SAID = re.compile(
     r"^\s*(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+|any\s+|its\s+|their\s+)?(?P<np>.+?)\s+(?:reported|stated|given|"
     r"mentioned|specified|disclosed|provided|listed)\b", re.IGNORECASE)
+# "Give both scores on ACM 23": the scores are asked
+_IMPERATIVE = re.compile(r"^\s*(?:please\s+)?(?:give|state|name|report|list|provide)\s+(?:both|all|each\s+of)\s+(?:the\s+)?",
+                         re.IGNORECASE)
 _EMBEDDED = re.compile(r"^(?:what|which)\s+(?:the\s+)?(?P<np>.+?)\s+(?P<verb>is|are|was|were)\s*\??$", re.IGNORECASE)
 _NOUN_PHRASE = re.compile(r"^\s*the\s+\w", re.IGNORECASE)  # "the license of QuEST?"
 _WH = re.compile(r"\b(?:what|which|how|where|when|who)\b", re.IGNORECASE)
@@ -40,7 +43,7 @@ def plain(question: str) -> str:
     GPUs"."""
     question = _WHATS.sub(lambda m: m[1] + " is", question)
     question = _POSSESSIVE.sub(r"\1", question)
-    question = _LEAD_IN.sub("", question, count=1)
+    question = _LEAD_IN.sub("", _IMPERATIVE.sub("the ", question, count=1), count=1)
     if said := _IS_SAID.match(question) or _SAYS_WHETHER.match(question):
         asked = _EMBEDDED.match(said["np"])  # "...say what the largest model it trained was": that question
         question = f"What {asked['verb']} the {asked['np']}?" if asked else f"What is the {said['np']}"

@@ -21,7 +21,11 @@ _HOW_MUCH = re.compile(r"\bhow\s+much\s+(?P<x>.+)", re.IGNORECASE)
 _HOW_ADJ = re.compile(r"\bhow\s+(?P<adj>fast|large|big|long|small|quickly|well|accurate|accurately)\b", re.IGNORECASE)
 _ADJ_GROUP = {"fast": "speed", "quickly": "speed", "large": "size", "big": "size", "small": "size",
               "long": "length", "accurate": "accuracy", "accurately": "accuracy"}
-_TAKES_TIME = re.compile(r"\b(take|takes|took|train|training|pretrain|pre-train|run|runs)\b", re.IGNORECASE)
+_TAKES_TIME = re.compile(r"\b(take|takes|took|train|trains|trained|training|pretrain|pre-train|pretrained|pre-trained|run|"
+                         r"runs|ran|last|lasts|lasted)\b", re.IGNORECASE)
+# "How long do training sequences have to be?": a length, whatever the sentence says of training
+_LONG_THING = re.compile(r"\bhow\s+long\s+(?:do|does|did|are|is|was|were|must|should|can)\s+(?:the\s+|its\s+|their\s+)?"
+                         r"(?:[\w-]+\s+){0,2}?(?:sequences?|contexts?|inputs?|prompts?|windows?|documents?)\b", re.IGNORECASE)
 _LEADING_WHAT = re.compile(r"\s*(?:what|which)\b", re.IGNORECASE)
 _WHAT = re.compile(r"\b(?:what|which)\s+(?P<x>(?:[\w@.+-]+\s*){1,6})", re.IGNORECASE)
 _VERB_OBJECT = re.compile(
@@ -102,7 +106,7 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
             return _measured_focus(question, quantity, f"how {adjective} the {' '.join(quantity)}", own)  # "was the gap"
         if adjective == "well":
             return Focus("definition", "how well it works")
-        if adjective == "long" and _TAKES_TIME.search(question):
+        if adjective == "long" and _TAKES_TIME.search(question) and not _LONG_THING.search(question):
             return _quantity(question, ["time"], "how long it takes", own)
         return _quantity(question, [_ADJ_GROUP.get(adjective, adjective)], f"how {adjective}", own)
     if (asked := _what_noun(question, own)) is not None:

@@ -6,11 +6,11 @@ thing."""
 # words (singular), since stems mix groups: 'accelerators' and 'accelerating' share one.
 GROUPS = {
     "gpu": "gpu accelerator a100 h100 h800 v100 p100 a6000 4090 3090 tpu device node card hardware",
-    "memory": "memory footprint gb mb tb gib mib vram ram storage",
+    "memory": "memory footprint gb mb tb gib mib gigabyte megabyte terabyte vram ram storage",
     "speed": "speed speedup speed-up faster latency throughput wall-clock time fps ops tops frame velocity m/s km/h",
     "frame": "frame fps",
     "time": "time hour day minute second gpu-hour wall-clock week millisecond microsecond nanosecond",
-    "accuracy": "accuracy score point top-1 f1 bleu rouge pass@1 em perplexity performance win-rate map ap auc "
+    "accuracy": "accuracy score point pp top-1 f1 bleu rouge pass@1 em perplexity performance win-rate map ap auc "
                 "mape mae rmse recall precision wer cer error",
     "size": "size parameter param billion million trillion thousand b m t k",
     "parameter": "parameter param size billion million trillion b m t",
