@@ -1038,3 +1038,18 @@ def test_a_short_capitalized_word_beside_a_name_is_a_misspelling_a_title_may_be_
     assert says_short_name("What does the scaling law for sparsely-connected foundation models give for T5?", title, stats)
     assert spelled_out("mpc", "We adapt model predictive control to account for latency.")
     assert not spelled_out("mpc", "We adapt the controller to account for latency.")
+
+
+def test_a_short_word_with_a_capital_alone_may_mean_a_name_written_so_but_not_a_name_in_mixed_case():
+    papers = TermStats.from_papers([
+        ("h", "Hydra: Bidirectional State Space Models", "Hydra extends Mamba with quasiseparable matrices."),
+        ("r", "RoMA: Scaling up Mamba for Remote Sensing", "RoMA pretrains Mamba on pairs of remote sensing images."),
+        ("c", "Corvid: Chain-of-Thought Reasoning", "Corvid reasons in steps; the hydra of its heads is not Hydra.")])
+    assert "hydra" not in papers.capitalized and "corvid" in papers.capitalized  # "hydra" is written in lower case too
+    capital_only = TermStats.from_papers([("h", "Hydra: Bidirectional State Space Models", "Hydra extends Mamba."),
+                                          ("r", "RoMA: Scaling up Mamba", "RoMA pretrains Mamba on images.")])
+    assert correct("What does Hydar do?", capital_only)[1] == (("Hydar", "Hydra"),)
+    assert correct("How did the Roman empire collapse?", capital_only)[1] == ()  # RoMA is written in mixed case
+    assert correct("What does Hyra do?", capital_only)[1] == ()  # four letters: too likely another word
+    assert correct("What does Corvd do?", papers)[1] == (("Corvd", "Corvid"),)
+    assert TermStats.from_json(capital_only.to_json()).capitalized == capital_only.capitalized

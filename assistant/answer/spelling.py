@@ -5,9 +5,10 @@ rare name is mostly noise. The collection spells "Kangaroo", one edit away, so t
 searched as "What does Kangaroo do?", and the answer records both (``Evidence.corrections``).
 
 Only words the collection never spells in any form are candidates, and only when they are written
-as names (QuEST, Zebra-Lama, TinyVit; a word with a capital alone, such as Roman, only when it is
-long enough), matched against the names and title words the collection spells, or are long
-lower-case words, matched against its names alone (``TermStats.closest``); never across a
+as names (QuEST, Zebra-Lama, TinyVit; a word with a capital alone, such as Roman, when it is long
+enough or stands before another name: "Issac Gym"), matched against the names and title words the
+collection spells, or are long lower-case words, matched against its names alone, or short ones with
+a capital alone ("Hydar"), against its names written so (``TermStats.closest``); never across a
 different number. A common word the collection happens not to use ("stock", "weather")
 is left alone, so a question off the collection's topic stays off it. A misspelled question word
 at the start ("Wich languages...?") is read as meant, since it tells what is asked.
@@ -55,9 +56,11 @@ def correct(question: str, stats: TermStats) -> tuple[str, tuple[tuple[str, str]
             return word
         written_as_name = lowered in as_names and (not _capitalized_only(word) or len(word) >= _LOWER_CASE_FROM
                                                    or lowered in paired)
-        if not written_as_name and not (word.islower() and len(word) >= _LOWER_CASE_FROM):
+        # "Hydar": a short word with a capital alone may mean a name only, never a title's plain word ("Pairs")
+        short_name = lowered in as_names and not written_as_name
+        if not written_as_name and not short_name and not (word.islower() and len(word) >= _LOWER_CASE_FROM):
             return word
-        meant = stats.closest(lowered, names_only=not written_as_name)
+        meant = stats.closest(lowered, names_only=not written_as_name, capitalized=short_name)
         if meant is None:
             return word
         corrections.append((word, meant))

@@ -44,8 +44,8 @@ _TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # BM25Retriever's default
 _KEEP_VERSIONS = 2  # the newest and the one before: a reader that opened it a moment ago keeps working
 # Bumped when what an index folder holds changes: a process finds no folder of its format and builds one
 # (2: the vocabulary keeps the names the collection spells; 3: a paper may be in several collections;
-# 4: names written with a capital alone, such as Minitron, are names too).
-_FORMAT = 4
+# 4: names written with a capital alone, such as Minitron, are names too; 5: which words those are).
+_FORMAT = 5
 VERSION_FOLDER = re.compile(r"^v(\d+)(?:f(\d+))?$")
 
 

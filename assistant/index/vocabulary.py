@@ -91,13 +91,14 @@ class TermStats:
 
     def __init__(self, document_frequency: Mapping[str, int], papers: int, vocabulary: Iterable[str] = (),
                  spelled: Mapping[str, str] | None = None, titled: Mapping[str, int] | None = None,
-                 named: Mapping[str, list[str]] | None = None) -> None:
+                 named: Mapping[str, list[str]] | None = None, capitalized: Iterable[str] = ()) -> None:
         self.df = dict(document_frequency)
         self.papers = papers
         self.vocabulary = frozenset(vocabulary)  # every whole word of the collection, lower-cased
         self.spelled = dict(spelled or {})  # names (and title words) lower-cased -> as the collection writes them
         self.titled = dict(titled or {})  # a title word, lower-cased -> how many titles hold it
         self.named = {k: list(v) for k, v in (named or {}).items()}  # a paper's own name -> its paper id(s)
+        self.capitalized = frozenset(capitalized)  # words only ever written with a capital alone: Hydra, Minitron
 
     @classmethod
     def from_papers(cls, papers: Iterable[tuple[str, str, str]]) -> TermStats:
@@ -127,8 +128,9 @@ class TermStats:
                     spelled[lowered] = token
             count += 1
         # a word the collection never writes in lower case is a name, though only its capital says so
-        spelled |= {w: t for w, t in capitalized.items() if w not in lower_case and w not in spelled}
-        stats = cls(df, count, vocabulary, spelled, titled)
+        names_by_capital = {w for w in capitalized if w not in lower_case}
+        spelled |= {w: capitalized[w] for w in names_by_capital if w not in spelled}
+        stats = cls(df, count, vocabulary, spelled, titled, capitalized=names_by_capital)
         for paper_id, title in titles:
             for name in own_names(title, stats):
                 stats.named.setdefault(name, []).append(paper_id)
@@ -136,12 +138,12 @@ class TermStats:
 
     def to_json(self) -> dict:
         return {"papers": self.papers, "df": self.df, "vocabulary": sorted(self.vocabulary), "spelled": self.spelled,
-                "titled": self.titled, "named": self.named}
+                "titled": self.titled, "named": self.named, "capitalized": sorted(self.capitalized)}
 
     @classmethod
     def from_json(cls, data: Mapping) -> TermStats:
         return cls(data["df"], data["papers"], data["vocabulary"], data.get("spelled"), data.get("titled"),
-                   data.get("named"))
+                   data.get("named"), data.get("capitalized", ()))
 
     @cached_property
     def _parts(self) -> frozenset[str]:
@@ -165,7 +167,11 @@ class TermStats:
     @cached_property
     def _name_candidates(self) -> list[str]:
         """Of those, the ones written as names (QuEST, SARATHI, Zebra-Llama), not plain title words."""
-        return [w for w in self._candidates if names(self.spelled[w])]
+        return [w for w in self._candidates if names(self.spelled[w]) or w in self.capitalized]
+
+    @cached_property
+    def _capitalized_candidates(self) -> list[str]:
+        return [w for w in self._candidates if w in self.capitalized]
 
     def spells(self, word: str) -> bool:
         """Whether the collection writes this word, in some inflection or hyphenation, or as part of
@@ -173,7 +179,6 @@ class TermStats:
         word = word.casefold()
         if word in self._parts or sum(c.isdigit() for c in word) > sum(c.isalpha() for c in word):
             return True  # "384x384", "2:4": figures, which no spelling test applies to
-            return True
         return any(form in self.vocabulary or form in self._squashed for form in variants(word))
 
     def knows(self, name: str) -> bool:
@@ -196,13 +201,15 @@ class TermStats:
         coined = "+" not in written and sum(p[:1].isupper() and not p.isupper() for p in parts) >= 2
         return len(parts) > 1 and not versioned and not coined and all(self.spells(p) for p in parts)
 
-    def closest(self, word: str, names_only: bool = False) -> str | None:
+    def closest(self, word: str, names_only: bool = False, capitalized: bool = False) -> str | None:
         """The name or title word the collection spells that ``word`` most likely misspells, as the
         collection writes it; None when none is within the edits forgiven for its length, or the
-        digits differ. ``names_only``: only names are candidates, not plain title words."""
+        digits differ. ``names_only``: only names are candidates, not plain title words;
+        ``capitalized``: only names written with a capital alone ("Hydar" may mean Hydra, not RoMA)."""
         word = word.casefold()
         budget = edits_forgiven(word)
-        candidates = self._name_candidates if names_only else self._candidates
+        candidates = self._capitalized_candidates if capitalized else \
+            self._name_candidates if names_only else self._candidates
         if not budget or not candidates:
             return None
         digits = _DIGITS.findall(word)
