@@ -83,7 +83,8 @@ BLIND_SETS = [
     "blind7",  # 9e35966, run once on c112400; worked on since
     "blind8",  # d44e039, run once on 7fa5a35; worked on since
     "blind9",  # 8ae57be, run once on 3e4bb1f; worked on since
-    "blind10",  # 40d5176, run once on 3fa7876
+    "blind10",  # 40d5176, run once on 3fa7876; worked on since
+    "blind11",  # db149aa, run once on db829af; worked on since
 ]
 
 

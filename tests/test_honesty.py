@@ -1053,3 +1053,43 @@ def test_a_short_word_with_a_capital_alone_may_mean_a_name_written_so_but_not_a_
     assert correct("What does Hyra do?", capital_only)[1] == ()  # four letters: too likely another word
     assert correct("What does Corvd do?", papers)[1] == (("Corvd", "Corvid"),)
     assert TermStats.from_json(capital_only.to_json()).capitalized == capital_only.capitalized
+
+
+def test_which_things_of_no_known_group_need_their_names_and_a_verb_after_which_is_no_noun():
+    traits = focus_of("Which five complex traits were analysed in 'Integration of summary data from GWAS'?")
+    assert (traits.kind, traits.words, traits.name) == ("entity", ("traits",), True)
+    assert not carries("They apply the method to five human complex traits and prioritize 126 genes.", traits, strict=True)
+    assert carries("They apply it to height, BMI and Crohn's disease, and other complex traits such as LDL.", traits,
+                   strict=True)
+    assert focus_of("Which robust estimators, by name, do the authors recommend?").words == ("estimators",)
+    assert focus_of("Which exact N:M pattern does the gradient flow paper use?").words == ("pattern",)
+    for verb in ("Which layers replace a portion of the decoder layers?", "Which attention algorithm tiles its work?"):
+        assert focus_of(verb).kind == "other"  # "replace", "tiles": verbs, whose subject is asked for
+    test = focus_of("Which long-context retrieval test did GemFilter use?")
+    assert carries("Evaluation on the Needle in a Haystack task shows that GemFilter outperforms SnapKV.", test, strict=True)
+
+
+def test_counts_after_the_questions_own_words_seconds_enrichment_elevation_and_probabilities_are_found():
+    encoders = focus_of("How many compound and protein encoders does DeepPurpose provide?")
+    assert carries("It implements 15 compound and protein encoders and over 50 neural architectures.", encoders, strict=True)
+    assert not carries("It implements compound and protein encoders for 50 neural architectures.", encoders, strict=True)
+    seconds = focus_of("Roughly how long does HyPrColoc need to analyse 100 traits?")
+    assert carries("100 traits can be jointly analysed in around 1 s.", seconds, strict=True)
+    assert not carries("It is the model's 7B version.", seconds)  # a possessive's "s" is no second
+    enriched = focus_of("How strongly were the expression-based annotations enriched for heritability?")
+    assert carries("eQTL annotations were enriched 5.84x for heritability.", enriched, strict=True)
+    assert not carries("The annotations were enriched for heritability.", enriched, strict=True)
+    higher = focus_of("How much higher was GABA in patients than in controls?")
+    assert carries("GABA/creatine ratios were elevated in the anterior cingulate cortex (25.1% elevation).", higher,
+                   strict=True)
+    temperature = focus_of("In Large Language Monkeys, what sampling temperature was used?")
+    assert not carries("Coverage scales with the number of samples over four orders of magnitude.", temperature,
+                       strict=True)
+    assert carries("We sample at a temperature of 0.6.", temperature, strict=True)
+
+
+def test_a_name_written_with_capitals_is_a_typo_of_another_name_not_of_a_plain_word():
+    stats = TermStats.from_papers([("d", "DSigDB: an enriched gene set resource", "DSigDB holds gene sets enriched "
+                                    "for drugs."), ("h", "HyPrColoc: fast colocalization", "HyPrColoc colocalizes traits.")])
+    assert not stats.knows("Enrichr") and stats.knows("enrichd")  # a tool no paper mentions; a plain word's typo
+    assert stats.knows("HyPrColoc") and stats.knows("HyperColoc")

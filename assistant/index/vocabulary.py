@@ -189,7 +189,8 @@ class TermStats:
         if not self.vocabulary:  # no statistics yet: no evidence against
             return True
         written, name = name, name.casefold()
-        if self.spells(name) or self.closest(name):
+        # a name written with capitals is a typo of another name, not of a plain word ("Enrichr" is no "enrich")
+        if self.spells(name) or self.closest(name, names_only=written != name):
             return True
         if (bare := _AFFIXES.sub("", written)) != written and bare:  # "GPT-2-based", "non-8-bit": GPT-2, 8-bit
             return self.knows(bare)

@@ -25,6 +25,7 @@ _UNIT_LETTERS = frozenset("x k m b t times fold e xx pp ms s us ns h hr hrs min 
                           "gflops flops w kw".split()) | {""}
 _FIGURE_NEAR, _NAME_NEAR = 8, 3  # tokens between a figure or a name and the word it qualifies
 _COUNT_BEFORE = 3  # "64 NVIDIA A100 GPUs": a count stands just before what it counts
+_ASKED_BEFORE = 5  # ... or before the question's own words for it
 _LISTED_NAMES = 2  # names in a sentence that lists the named things asked for
 _ENUMERATOR = re.compile(r"\((?:\d|[ivx]{1,4}|[a-h])\)")  # "(1) a multi-GPU solution ... (2)": no figures
 # "mixed precision", "FP16 precision": a number format, not the metric
@@ -35,6 +36,7 @@ _GENERIC_SCORES = frozenset("score scores accuracy performance".split())  # a be
 _SIZE = re.compile(r"^\d[\d.,]*[kmbt](?:-[a-z]+)?$")
 _INFLECTION = 4  # letters an inflection adds to a word's stem ("engin" + "es"; "engineering" is another word)
 _BITS = re.compile(r"^\d+(?:\.\d+)?-?bits?$")
+_SPACED_UNIT = re.compile(r"(?<=\d) (?=(?:s|ms|us|µs|μs|ns|h|min)\b)")  # "in around 1 s": one figure, "1s"
 _GAIN = re.compile(r"^\+\d[\d.,]*$")
 _OTHER_NEAR = 5  # tokens before a figure that say which measure it is ("a vocabulary size of 200K tokens")
 
@@ -59,7 +61,7 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         return bool(_LINK.search(sentence))
     if focus.kind not in ("quantity", "entity"):
         return True
-    tokens = _TOKEN.findall(_ENUMERATOR.sub(" ", sentence))
+    tokens = _TOKEN.findall(_SPACED_UNIT.sub("", _ENUMERATOR.sub(" ", sentence)))
     lowered = [t.casefold().strip(".,;:()") for t in tokens]
     if focus.phase and _other_phase(set(lowered), focus.phase):
         return False
@@ -85,7 +87,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
             and any(_is_figure(t) and t[:1].isdigit() for t in tokens)  # "these two models": no count of prompts
     if focus.figure:
         before, after = (_COUNT_BEFORE, 0) if focus.count else (_FIGURE_NEAR, _FIGURE_NEAR)
-        start = {i: _named_before(tokens, i) if focus.count else i for i in places}
+        asked = frozenset(focus.asks.casefold().split()) - {"the", "number", "of"}  # "15 compound and protein encoders"
+        start = {i: _named_before(tokens, i, asked) if focus.count else i for i in places}
         # not "up from 39.8%"; "4-bit" is a number format, no amount of memory; "1B model" is a size, no count of models
         sized = focus.count and any(GROUP_OF.get(singular(w)) == "model" for w in focus.words)
         bits = any(stem(w) == "bit" for w in focus.words)
@@ -123,11 +126,15 @@ def _listed(tokens: list[str], common: Callable[[str], bool]) -> int:
                for j in range(len(tokens)))  # nor does "1.3B-parameter"
 
 
-def _named_before(tokens: list[str], i: int) -> int:
-    """Where the names before a counted noun begin: "3 million | NVIDIA H100 GPU hours"."""
+def _named_before(tokens: list[str], i: int, asked: frozenset[str] = frozenset()) -> int:
+    """Where the names before a counted noun begin: "3 million | NVIDIA H100 GPU hours"; or the words the
+    question writes before it: "15 | compound and protein encoders"."""
     start = i
-    while start > 0 and i - start < _COUNT_BEFORE and not _is_figure(tokens[start - 1]) \
-            and written_as_name(tokens[start - 1].strip(".,;:()"), first=False):
+    while start > 0 and not _is_figure(tokens[start - 1]):
+        word = tokens[start - 1].strip(".,;:()")
+        if not (word.casefold() in asked and i - start < _ASKED_BEFORE
+                or i - start < _COUNT_BEFORE and written_as_name(word, first=False)):
+            break
         start -= 1
     return start
 
@@ -158,7 +165,7 @@ def _says(word: str, stems: set[str], terms: set[str]) -> bool:
     'Point-BERT' is no score in points)."""
     if word in _MULTIPLIERS:
         return False
-    if singular(word) in terms or ("%" in terms and word.endswith("%")):
+    if (singular(word) in terms and len(word) > 1) or ("%" in terms and word.endswith("%")):  # "s" alone: "model's"
         return True
     if "point" in terms and _GAIN.match(word):  # "+11.04 on AIME'25": a gain in points
         return True

@@ -18,11 +18,13 @@ from .words import (ARTICLES, AUX, COMPARATIVES, COMPARED_GROUPS, ENTITY_NOUNS, 
 FIGURE_ASKED = "the figure asked for"
 _HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<x>(?:[\w@.+'-]+\s*){1,6})", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow\s+much\s+(?P<x>.+)", re.IGNORECASE)
-_HOW_ADJ = re.compile(r"\bhow\s+(?P<adj>fast|large|big|long|small|quickly|well|accurate|accurately)\b", re.IGNORECASE)
+_HOW_ADJ = re.compile(r"\bhow\s+(?P<adj>fast|large|big|long|small|quickly|well|accurate|accurately|strongly)\b",
+                      re.IGNORECASE)
+_PARTICIPLE = re.compile(r"\b([a-z]{4,}ed)\b")  # "how strongly were they enriched": a figure of enrichment
 _ADJ_GROUP = {"fast": "speed", "quickly": "speed", "large": "size", "big": "size", "small": "size",
               "long": "length", "accurate": "accuracy", "accurately": "accuracy"}
 _TAKES_TIME = re.compile(r"\b(take|takes|took|train|trains|trained|training|pretrain|pre-train|pretrained|pre-trained|run|"
-                         r"runs|ran|last|lasts|lasted)\b", re.IGNORECASE)
+                         r"runs|ran|last|lasts|lasted|need|needs|needed)\b", re.IGNORECASE)
 # "How long do training sequences have to be?": a length, whatever the sentence says of training
 _LONG_THING = re.compile(r"\bhow\s+long\s+(?:do|does|did|are|is|was|were|must|should|can)\s+(?:the\s+|its\s+|their\s+)?"
                          r"(?:[\w-]+\s+){0,2}?(?:sequences?|contexts?|inputs?|prompts?|windows?|documents?)\b", re.IGNORECASE)
@@ -54,7 +56,12 @@ _MOVED = re.compile(r"\bhow\s+much\s+(?:did|does|do|was|were|is|are|has|have)\s+
 _OF = frozenset("of in for on at to with from by per across".split())
 _COUNTS = frozenset({"count", "number"})
 _GIST = re.compile(r"^\s*what\s+(?:does|do|is|are)\s+(?P<x>[^?]+?)(?:\s+do)?\s*\??\s*$", re.IGNORECASE)
-_DOES = frozenset("do does did was were is are".split())  # "which tools does X call", "which phones was X run on"
+_DOES = frozenset("do does did was were is are".split())
+_OBJECTS = frozenset("the a an its their it they".split())  # after a verb, not after the noun asked for
+_WHICH = re.compile(r"^\s*which\s+(?P<x>[^?,;(]+)", re.IGNORECASE)
+# "which exact pattern", "which five traits", "what exactly does X correlate": no part of what is asked
+_HOW_EXACTLY = frozenset("exact exactly precise precisely specific specifically particular roughly approximately "
+                         "actually really one two three four five six seven eight nine ten".split())  # "which tools does X call", "which phones was X run on"
 
 
 def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
@@ -104,6 +111,8 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
             return _measured_focus(question, quantity, f"how {adjective} a {' '.join(quantity)}", own)
         if (noun := _COMPARED_QUANTITY.match(question[match.end():])) and (quantity := _measured(noun["x"])):
             return _measured_focus(question, quantity, f"how {adjective} the {' '.join(quantity)}", own)  # "was the gap"
+        if adjective == "strongly" and (verb := _PARTICIPLE.search(question, match.end())):
+            return _quantity(question, [verb[1]], f"how strongly {verb[1]}", own)
         if adjective == "well":
             return Focus("definition", "how well it works")
         if adjective == "long" and _TAKES_TIME.search(question) and not _LONG_THING.search(question):
@@ -118,7 +127,24 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
     if form is Form.DEFINITION:
         how = re.match(r"\s*how\s+(does|do|did|is|are|was)\b", question, re.IGNORECASE)
         return Focus("method" if how else "definition", "how it works" if how else "what it does")
-    return Focus("other", "")
+    return _which_named(question, own) or Focus("other", "")
+
+
+def _which_named(question: str, own: set[str]) -> Focus | None:
+    """"Which five complex traits were analysed?", "Which revision of the ICD codes?": things asked for by
+    a noun of no known group, which only a sentence that names them gives (the word alone may be
+    there: "five human complex traits")."""
+    match = _WHICH.match(question)
+    written = phrase_of(match["x"]) if match else []
+    phrase = [w for w in written if w.casefold() not in _HOW_EXACTLY]
+    noun = phrase[-1].casefold() if phrase else ""
+    if not noun.isalpha() or not noun.islower() or noun in GIST_NOUNS or noun in own or len(noun) < 3:
+        return None
+    after = match["x"].split(written[-1], 1)[1].split()
+    if after and (after[0].casefold() not in AUX or after[0].casefold() in _OBJECTS):
+        return None  # "which layers replace a portion ...", "which algorithm tiles its ...": a verb, not a noun
+    return Focus("entity", f"the {' '.join(phrase)}", (noun,), _group(singular(noun)), qualifiers_of(question, own),
+                 name=True)
 
 
 def _what_noun(question: str, own: set[str]) -> Focus | None:
@@ -133,6 +159,8 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
     started = False
     content: list[str] = []  # the phrase's words so far, as written
     for i, word in enumerate(phrase):
+        if word in _HOW_EXACTLY and word.endswith("ly"):
+            continue  # "What exactly does X correlate with?"
         following = phrase[i + 1] if i + 1 < len(phrase) else ""
         if word in ENTITY_NOUNS and (following in QUANTITY_NOUNS or singular(following) in QUANTITY_NOUNS):
             continue  # "model sizes": the quantity names it

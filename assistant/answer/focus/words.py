@@ -9,7 +9,7 @@ GROUPS = {
     "memory": "memory footprint gb mb tb gib mib gigabyte megabyte terabyte vram ram storage",
     "speed": "speed speedup speed-up faster latency throughput wall-clock time fps ops tops frame velocity m/s km/h",
     "frame": "frame fps",
-    "time": "time hour day minute second gpu-hour wall-clock week millisecond microsecond nanosecond",
+    "time": "time hour day minute second gpu-hour wall-clock week millisecond microsecond nanosecond duration s h min",
     "accuracy": "accuracy score point pp top-1 f1 bleu rouge pass@1 em perplexity performance win-rate map ap auc "
                 "mape mae rmse recall precision wer cer error",
     "size": "size parameter param billion million trillion thousand b m t k",
@@ -20,11 +20,11 @@ GROUPS = {
     "cost": "cost flop compute gpu-hour hour dollar budget",
     "language": "language multilingual",
     "dataset": "dataset corpus corpora data",
-    "benchmark": "benchmark dataset suite",
+    "benchmark": "benchmark dataset suite task test",
     "model": "model backbone architecture llm",
     "baseline": "baseline",
     "reduction": "reduction reduce reduced cut saving save less fewer smaller",
-    "improvement": "improvement improve improved gain boost better higher increase",
+    "improvement": "improvement improve improved gain boost better higher increase elevation elevated greater",
     "compression": "compression compress compressed ratio",
     "length": "length long longer context window",
     "rank": "rank",
@@ -32,6 +32,12 @@ GROUPS = {
     "expert": "expert",
     "share": "share percentage percent fraction proportion %",
     "power": "power watt w mw kw energy",  # not "consumption": of memory as often
+    "probability": "probability odds likelihood chance",
+    "correlation": "correlation coefficient",
+    "threshold": "threshold cutoff cut-off",
+    "temperature": "temperature",
+    "distance": "distance",
+    "frequency": "frequency hz khz mhz ghz",
 }
 # A word of two groups reads as the later one's, but hours asked for are a time: GPU hours give a cost,
 # "9x less compute" gives no hours; and a size may be a dataset's ("574K pairs"), which a count of
@@ -62,7 +68,8 @@ QUANTITY_NOUNS = frozenset(
     "accuracy score speedup speed-up throughput latency perplexity percentage share size number reduction "
     "improvement gain rate cost fid bleu mfu ratio compression memory footprint parameters tokens time "
     "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
-    "precision bpb rank length window pass@1 pass@k average count scale velocity".split())
+    "precision bpb rank length window pass@1 pass@k average count scale velocity probability odds threshold "
+    "coefficient correlation duration frequency distance temperature".split())
 # "Which methods did X test?": methods asked by name, which an answering sentence names ("What method..." asks the gist)
 NAMED_METHODS = ("algorithm", "approach", "method", "technique")
 # Nouns that, in "What is the <noun> of X?", ask for the gist of the work rather than a detail of it.
