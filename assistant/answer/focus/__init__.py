@@ -9,7 +9,8 @@ train?" ask for what the paper's contribution says, so any of its sentences may 
 qualifier the question names ("accuracy on MMLU") must be in the sentence too.
 
 ``plain`` puts a question in the form the rules read; ``read`` takes it to its ``Focus`` from the
-pieces ``phrases`` finds, ``clauses`` adds the details of its further parts; ``match`` says whether a
+pieces ``phrases`` finds (``named``: things asked for after "which" by a noun of no known group),
+``clauses`` adds the details of its further parts; ``match`` says whether a
 sentence gives it; ``words`` holds the word lists they read with.
 """
 

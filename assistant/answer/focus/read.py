@@ -10,10 +10,11 @@ from dataclasses import replace
 from ...models import Focus
 from ..extractive import Form, question_form
 from .phrases import has_group, participle, phrase_of, qualifiers_of, verbs_after_does
+from .named import HOW_EXACTLY, which_named
 from .plain import plain
 from .words import (ARTICLES, AUX, COMPARATIVES, COMPARED_GROUPS, ENTITY_NOUNS, GENERIC_QUANTITIES, GIST_NOUNS,
-                    GROUP_OF, GROUPS, MEASURE_NOUNS, NAMED_METHODS, PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES,
-                    SUPERLATIVE_GROUPS, SUPERLATIVES, VALUE_NOUNS, needs_name, said_for, singular, written_as_name)
+                    MEASURE_NOUNS, NAMED_METHODS, PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES, SUPERLATIVE_GROUPS,
+                    SUPERLATIVES, VALUE_NOUNS, group_words, needs_name, said_for, singular, written_as_name)
 
 FIGURE_ASKED = "the figure asked for"
 _HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<x>(?:[\w@.+'-]+\s*){1,6})", re.IGNORECASE)
@@ -56,12 +57,7 @@ _MOVED = re.compile(r"\bhow\s+much\s+(?:did|does|do|was|were|is|are|has|have)\s+
 _OF = frozenset("of in for on at to with from by per across".split())
 _COUNTS = frozenset({"count", "number"})
 _GIST = re.compile(r"^\s*what\s+(?:does|do|is|are)\s+(?P<x>[^?]+?)(?:\s+do)?\s*\??\s*$", re.IGNORECASE)
-_DOES = frozenset("do does did was were is are".split())
-_OBJECTS = frozenset("the a an its their it they".split())  # after a verb, not after the noun asked for
-_WHICH = re.compile(r"^\s*which\s+(?P<x>[^?,;(]+)", re.IGNORECASE)
-# "which exact pattern", "which five traits", "what exactly does X correlate": no part of what is asked
-_HOW_EXACTLY = frozenset("exact exactly precise precisely specific specifically particular roughly approximately "
-                         "actually really one two three four five six seven eight nine ten".split())  # "which tools does X call", "which phones was X run on"
+_DOES = frozenset("do does did was were is are".split())  # "which tools does X call", "which phones was X run on"
 
 
 def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
@@ -127,24 +123,7 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
     if form is Form.DEFINITION:
         how = re.match(r"\s*how\s+(does|do|did|is|are|was)\b", question, re.IGNORECASE)
         return Focus("method" if how else "definition", "how it works" if how else "what it does")
-    return _which_named(question, own) or Focus("other", "")
-
-
-def _which_named(question: str, own: set[str]) -> Focus | None:
-    """"Which five complex traits were analysed?", "Which revision of the ICD codes?": things asked for by
-    a noun of no known group, which only a sentence that names them gives (the word alone may be
-    there: "five human complex traits")."""
-    match = _WHICH.match(question)
-    written = phrase_of(match["x"]) if match else []
-    phrase = [w for w in written if w.casefold() not in _HOW_EXACTLY]
-    noun = phrase[-1].casefold() if phrase else ""
-    if not noun.isalpha() or not noun.islower() or noun in GIST_NOUNS or noun in own or len(noun) < 3:
-        return None
-    after = match["x"].split(written[-1], 1)[1].split()
-    if after and (after[0].casefold() not in AUX or after[0].casefold() in _OBJECTS):
-        return None  # "which layers replace a portion ...", "which algorithm tiles its ...": a verb, not a noun
-    return Focus("entity", f"the {' '.join(phrase)}", (noun,), _group(singular(noun)), qualifiers_of(question, own),
-                 name=True)
+    return which_named(question, own) or Focus("other", "")
 
 
 def _what_noun(question: str, own: set[str]) -> Focus | None:
@@ -159,7 +138,7 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
     started = False
     content: list[str] = []  # the phrase's words so far, as written
     for i, word in enumerate(phrase):
-        if word in _HOW_EXACTLY and word.endswith("ly"):
+        if word in HOW_EXACTLY and word.endswith("ly"):
             continue  # "What exactly does X correlate with?"
         following = phrase[i + 1] if i + 1 < len(phrase) else ""
         if word in ENTITY_NOUNS and (following in QUANTITY_NOUNS or singular(following) in QUANTITY_NOUNS):
@@ -189,7 +168,7 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
                     and not any(w.casefold() in SUPERLATIVES for w in content):  # "the largest Llama-type model"
                 return Focus("definition", "what it does")  # "What is the TokenFormer architecture?": the work itself
             base, verbs = singular(word), verbs_after_does(question[match.start("x"):], own)
-            return Focus("entity", f"the {written[i]}", (base,), (*_group(base), *said_for(content, own)),
+            return Focus("entity", f"the {written[i]}", (base,), (*group_words(base), *said_for(content, own)),
                          qualifiers_of(question, own), name=needs_name([base]), verbs=verbs)
         if word in AUX:
             if started:
@@ -250,7 +229,7 @@ def _attribute(question: str, phrase: list[str], content: list[str], ending: str
             or any(w.casefold() in GIST_NOUNS for w in words):
         return None
     lowered = [w.casefold() for w in words]
-    terms = {t for w in lowered for t in _group(singular(w))}
+    terms = {t for w in lowered for t in group_words(singular(w))}
     return Focus("entity", f"the {' '.join(content)}", tuple(lowered), tuple(sorted(terms)), name=needs_name(lowered))
 
 
@@ -270,7 +249,7 @@ def _which_things(question: str, content: list[str], own: set[str]) -> Focus | N
     if not heads or len(parts) > 2 or any(len(part.split()) > 2 for part in parts) \
             or any(not w.isalpha() or not w.islower() or w in GIST_NOUNS or w in AUX for w in heads):
         return None
-    terms = {t for w in heads for t in _group(singular(w))}
+    terms = {t for w in heads for t in group_words(singular(w))}
     return Focus("entity", f"the {' '.join(content)}", tuple(heads), tuple(sorted(terms)), name=needs_name(heads))
 
 
@@ -291,12 +270,8 @@ def _measured_focus(question: str, quantity: list[str], asks: str, own: set[str]
 
 def _quantity(question: str, words: list[str], asks: str, own: set[str], count: bool = False) -> Focus:
     words = [w.casefold() for w in words if w]
-    terms = {t for w in words for t in _group(singular(w))}
+    terms = {t for w in words for t in group_words(singular(w))}
     loose = bool(words) and not any(has_group(w) for w in words) and all(len(w) > 2 for w in words)  # not "p"
     return Focus("quantity", asks, tuple(words), tuple(sorted(terms)), qualifiers_of(question, own), figure=True,
                  count=count, loose=loose)
 
-
-def _group(word: str) -> tuple[str, ...]:
-    group = GROUP_OF.get(word) or GROUP_OF.get(singular(word))
-    return tuple(sorted(GROUPS[group].split())) if group else (word,)

@@ -122,6 +122,12 @@ def singular(word: str) -> str:
     return word
 
 
+def group_words(word: str) -> tuple[str, ...]:
+    """The words of ``word``'s group, or the word alone."""
+    group = GROUP_OF.get(word) or GROUP_OF.get(singular(word))
+    return tuple(sorted(GROUPS[group].split())) if group else (word,)
+
+
 def written_as_name(word: str, first: bool) -> bool:
     """ImageNet, GLUE, A100, Llama-2 (a capital alone counts only away from the start of a sentence)."""
     inner_capital = any(c.isupper() for c in word[1:])
