@@ -75,6 +75,8 @@ def test_filters_in_the_settings_and_downloads_of_the_selected_answer(browser, s
         page.fill("#since textarea, #since input", "2024")
         page.locator("#categories input").fill("cs.CL")
         page.keyboard.press("Enter")
+        # the category is a chip once the dropdown has taken it; asking before that asks without it
+        page.locator("#categories").get_by_text("cs.CL", exact=True).wait_for(timeout=10_000)
         _ask(page, "How much does quantizing the KV cache save?")
         page.locator('#chat a[href="#src-1-1"]').first.wait_for(timeout=30_000)
         panel = page.inner_text("#sources-panel")
