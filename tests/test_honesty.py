@@ -1093,3 +1093,12 @@ def test_a_name_written_with_capitals_is_a_typo_of_another_name_not_of_a_plain_w
                                     "for drugs."), ("h", "HyPrColoc: fast colocalization", "HyPrColoc colocalizes traits.")])
     assert not stats.knows("Enrichr") and stats.knows("enrichd")  # a tool no paper mentions; a plain word's typo
     assert stats.knows("HyPrColoc") and stats.knows("HyperColoc")
+
+
+def test_an_acronym_a_retrieved_paper_spells_out_is_no_unknown_name():
+    papers = [("f", "A Conceptual Framework for Flood Forecasting", "Runoff was computed on the machines of the Texas "
+               "Advanced Computing Center within ten minutes."),
+              ("g", "Graph Learning for Rivers", "River networks are learned as graphs.")]
+    stats, candidates = _weighing(papers, 0.5)
+    assert weigh("How long did the runoff computation take at TACC?", stats, candidates, 0.4).unknown_names == ()
+    assert weigh("How long did the runoff computation take at NCSA?", stats, candidates, 0.4).unknown_names == ("ncsa",)
