@@ -979,7 +979,7 @@ def test_a_gain_in_points_a_length_asked_with_how_long_and_hours_of_training_are
     assert sequences.words == ("length",)
     assert carries("It outperforms FlashAttention-2 when training on longer sequences beyond 4096.", sequences)
     hours = focus_of("How long was PMC-Cambrian-8B-AN trained, measured in H100 GPU hours?")
-    assert hours.words == ("time",) and carries("We trained PMC-Cambrian-8B-AN over 2400 H100 GPU hours.", hours)
+    assert hours.words == ("hours",) and carries("We trained PMC-Cambrian-8B-AN over 2400 H100 GPU hours.", hours)
     scores = focus_of("Is it true that skipping the thinking wins? Give both scores on ACM 23 at the 700-token budget.")
     assert scores.kind == "quantity" and carries("NoThinking wins, e.g., 51.3 vs. 28.9 on ACM 23 with 700 tokens.", scores)
 
@@ -1102,3 +1102,16 @@ def test_an_acronym_a_retrieved_paper_spells_out_is_no_unknown_name():
     stats, candidates = _weighing(papers, 0.5)
     assert weigh("How long did the runoff computation take at TACC?", stats, candidates, 0.4).unknown_names == ()
     assert weigh("How long did the runoff computation take at NCSA?", stats, candidates, 0.4).unknown_names == ("ncsa",)
+
+
+def test_a_count_is_of_a_compounds_head_and_a_unit_asked_in_must_be_the_figures():
+    videos = focus_of("How many videos are in the persuasion-strategy dataset it released?")
+    assert not carries("Through experiments on five video-understanding tasks, we show it beats supervised models.",
+                       videos, strict=True)
+    assert carries("We release a dataset of 1,002 videos.", videos, strict=True)
+    latency = focus_of("VITA-Audio: what inference speedup does it report at the 7B scale, and what is its measured "
+                       "first-audio-token latency in milliseconds?")
+    assert latency.words == ("speedup",) and latency.parts[0].words == ("milliseconds",)
+    assert not carries("It achieves an inference speedup of 3~5x at the 7B parameter scale.", latency.parts[0],
+                       strict=True)
+    assert carries("The first audio token arrives after 53 ms.", latency.parts[0], strict=True)

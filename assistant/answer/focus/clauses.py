@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ...models import Focus
 from .read import read_focus
-from .words import OTHER_MEASURES, PHASES
+from .words import OTHER_MEASURES, PHASES, group_words, singular
 
 # "..., and how many days did it take?", "...; on how many GPUs?": a second question in the same sentence
 _CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?=(?:on\s+|in\s+|at\s+|for\s+|with\s+)?(?:how|what|which|where)\b)|;\s+",
@@ -21,6 +21,8 @@ _ASKED = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")  # "One approach trains a head...
 _DESCRIBING = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were|has\s+been|had\s+been)\s+[^,?]*", re.IGNORECASE)
 # "(up from 39.8%)", "setting aside its 200K vocabulary", "the 240T-token pool": a figure the question states,
 # which cannot be its answer
+_IN_UNIT = re.compile(r"\b(?:in|measured\s+in|expressed\s+in)\s+(?:[\w-]+\s+){0,2}?(milliseconds|seconds|minutes|hours|"
+                      r"days|weeks|gigabytes|megabytes|terabytes|watts)\b", re.IGNORECASE)
 _GIVEN = re.compile(r"\b(?:from|besides|than|aside|except)\s+(?:(?:its|the|their|a|an)\s+)?(?P<x>[~≈]?\d[\w.,%×]*)|"
                     r"(?<![\w.-])(?P<y>\d[\d.,]*[kmbt])-[a-z]+", re.IGNORECASE)
 
@@ -38,23 +40,25 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     given = tuple(dict.fromkeys((m["x"] or m["y"]).rstrip(".,").casefold() for m in _GIVEN.finditer(question)))
     clauses = _CLAUSE.split(asked)
     if len(clauses) < 2 or focus.kind == "list":
-        phase = _phase(asked)
-        return replace(focus, phase=phase, others=_others(question, phase), given=given)
+        return replace(focus, **{**_context(asked, focus), "others": _others(question, _phase(asked))}, given=given)
     read = [(clause, read_focus(clause, own)) for clause in clauses]
     # each part has the phase, the qualifiers and the other measures of its own clause: "What share does it
     # keep, and how many training tokens?"; "a speedup on an ARM device, and how much lower was its top-1
     # error?"; "what vocabulary size does it use, and how many tokens was it trained on?"
     clause, own_part = next(((c, part) for c, part in read if part.asks == focus.asks), (asked, focus))
-    parts = [replace(part, **_context(c), given=given) for c, part in read
+    parts = [replace(part, **_context(c, part), given=given) for c, part in read
              if part.asks_detail and part.words and part.asks != focus.asks]
-    return replace(focus, **_context(clause), given=given, qualifiers=own_part.qualifiers,
+    return replace(focus, **_context(clause, focus), given=given, qualifiers=own_part.qualifiers,
                    parts=tuple({part.asks: part for part in parts}.values()))
 
 
-def _context(clause: str) -> dict:
-    """The phase a clause speaks of and the other measures it does not."""
+def _context(clause: str, focus: Focus) -> dict:
+    """The phase a clause speaks of, the other measures it does not, and the unit it asks in ("its latency
+    in milliseconds": a time, which a speedup does not give)."""
     phase = _phase(clause)
-    return {"phase": phase, "others": _others(clause, phase)}
+    unit = _IN_UNIT.search(clause) if focus.kind == "quantity" and not focus.count else None
+    in_unit = {"words": (unit[1].casefold(),), "terms": group_words(singular(unit[1].casefold()))} if unit else {}
+    return {"phase": phase, "others": _others(clause, phase), **in_unit}
 
 
 def _others(text: str, phase: str) -> tuple[str, ...]:

@@ -73,7 +73,7 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
     stems = {stem(w) for w in focus.words}
     terms = set(focus.terms)
     if focus.words:
-        places = [i for i, word in enumerate(lowered) if _says(word, stems, terms)
+        places = [i for i, word in enumerate(lowered) if _says(word, stems, terms, focus.count)
                   and not (word == "precision" and i and _FORMAT.match(lowered[i - 1]))]
     else:  # "by how much does it beat LoRA?": any figure of the sentence
         places = list(range(len(lowered)))
@@ -159,10 +159,11 @@ def _numberless(common: Callable[[str], bool]) -> Callable[[str], bool]:
     return lambda name: common(name) or not any(c.isdigit() for c in name) or _is_figure(name)
 
 
-def _says(word: str, stems: set[str], terms: set[str]) -> bool:
+def _says(word: str, stems: set[str], terms: set[str], counted: bool = False) -> bool:
     """Whether a word of a sentence names what is asked: a question's word in any inflection, a word of
     its group, or part of a compound (a group's word only in a figure: '6-billion-parameter', since
-    'Point-BERT' is no score in points)."""
+    'Point-BERT' is no score in points). What is ``counted`` is a compound's head: "five
+    video-understanding tasks" counts tasks, not videos."""
     if word in _MULTIPLIERS:
         return False
     if (singular(word) in terms and len(word) > 1) or ("%" in terms and word.endswith("%")):  # "s" alone: "model's"
@@ -172,6 +173,8 @@ def _says(word: str, stems: set[str], terms: set[str]) -> bool:
     longest = max(map(len, stems), default=0) + _INFLECTION  # "trains", "training"; not "engineering" for an engine
     numeric = word[:1].isdigit()
     parts = [part for part in word.split("-") if part]
+    if counted and not numeric and len(parts) > 1:
+        parts = parts[-1:]
     # "350k token-long": the last part is the compound's head; "Point-BERT" is no score in points;
     # "13W", "80GB": a figure with its group's unit
     return any((stem(part) in stems and len(part) <= longest) or (numeric and singular(part) in terms) for part in parts) \

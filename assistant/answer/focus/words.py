@@ -9,7 +9,7 @@ GROUPS = {
     "memory": "memory footprint gb mb tb gib mib gigabyte megabyte terabyte vram ram storage",
     "speed": "speed speedup speed-up faster latency throughput wall-clock time fps ops tops frame velocity m/s km/h",
     "frame": "frame fps",
-    "time": "time hour day minute second gpu-hour wall-clock week millisecond microsecond nanosecond duration s h min",
+    "time": "time hour day minute second gpu-hour wall-clock week millisecond microsecond nanosecond duration s ms h min",
     "accuracy": "accuracy score point pp top-1 f1 bleu rouge pass@1 em perplexity performance win-rate map ap auc "
                 "mape mae rmse recall precision wer cer error",
     "size": "size parameter param billion million trillion thousand b m t k",
