@@ -85,6 +85,7 @@ BLIND_SETS = [
     "blind9",  # 8ae57be, run once on 3e4bb1f; worked on since
     "blind10",  # 40d5176, run once on 3fa7876; worked on since
     "blind11",  # db149aa, run once on db829af; worked on since
+    "blind12",  # 38b174b, run once on e077171; worked on since
 ]
 
 
