@@ -1115,3 +1115,29 @@ def test_a_count_is_of_a_compounds_head_and_a_unit_asked_in_must_be_the_figures(
     assert not carries("It achieves an inference speedup of 3~5x at the 7B parameter scale.", latency.parts[0],
                        strict=True)
     assert carries("The first audio token arrives after 53 ms.", latency.parts[0], strict=True)
+
+
+def test_terse_and_imperative_questions_ask_their_noun_phrase_and_a_figure_the_question_writes_is_given():
+    terse = focus_of("DropPos top-1 on ImageNet-1K after fine-tuning?")
+    assert (terse.kind, terse.words) == ("quantity", ("top-1",))
+    assert not carries("DropPos drops a large random subset of positional embeddings.", terse, strict=True)
+    give = focus_of("Give PVP's top-1 accuracy on VTAB-1k.")
+    assert (give.kind, give.words) == ("quantity", ("top-1",))
+    assert focus_of("Give me the license of QuEST.").words == ("license",)
+    assert focus_of("Is QuEST open source?").kind == "other"
+    bits = focus_of("How many bits does dINT give its denormal part, against an 8-bit integer MAC unit?")
+    assert not carries("It yields a 2x hardware efficiency improvement compared to 8-bit integer MAC unit.", bits,
+                       strict=True)
+    assert carries("dINT gives 3 bits to its denormal part.", bits, strict=True)
+    resolution = focus_of("At what resolution are the output maps?")
+    assert not carries("Both the resolution and the quality is improved.", resolution, strict=True)
+    assert carries("It outputs maps at 256x256 resolution.", resolution, strict=True)
+
+
+def test_a_list_of_sizes_names_no_model_but_a_size_after_a_name_ends_it():
+    llm = focus_of("Which pretrained LLM was it initialised from?")
+    assert not carries("It strikes a balance with a compact 1.5B parameter LLM, which beats prior 7B or 175B models.",
+                       llm, strict=True)
+    gshard = focus_of("Which GShard model does the 2B model match?")
+    assert carries("DeepSeekMoE 2B achieves comparable performance with GShard 2.9B.", gshard,
+                   common=lambda name: name in {"gshard", "deepseekmoe"}, strict=True)

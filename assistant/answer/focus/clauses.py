@@ -24,7 +24,7 @@ _DESCRIBING = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were|has\s+been|
 _IN_UNIT = re.compile(r"\b(?:in|measured\s+in|expressed\s+in)\s+(?:[\w-]+\s+){0,2}?(milliseconds|seconds|minutes|hours|"
                       r"days|weeks|gigabytes|megabytes|terabytes|watts)\b", re.IGNORECASE)
 _GIVEN = re.compile(r"\b(?:from|besides|than|aside|except)\s+(?:(?:its|the|their|a|an)\s+)?(?P<x>[~≈]?\d[\w.,%×]*)|"
-                    r"(?<![\w.-])(?P<y>\d[\d.,]*[kmbt])-[a-z]+", re.IGNORECASE)
+                    r"(?<![\w.-])(?P<y>\d[\d.,]*[kmbt]?)-[a-z]+", re.IGNORECASE)
 
 
 def focus_of(question: str, own: Iterable[str] = ()) -> Focus:

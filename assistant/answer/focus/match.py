@@ -92,7 +92,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         # not "up from 39.8%"; "4-bit" is a number format, no amount of memory; "1B model" is a size, no count of models
         sized = focus.count and any(GROUP_OF.get(singular(w)) == "model" for w in focus.words)
         bits = any(stem(w) == "bit" for w in focus.words)
-        new = [_is_figure(t) and lowered[j] not in focus.given and (bits or not _BITS.match(lowered[j]))
+        new = [_is_figure(t) and lowered[j] not in focus.given and lowered[j].split("-")[0] not in focus.given
+               and (bits or not _BITS.match(lowered[j]))
                and not (sized and _SIZE.match(lowered[j])) for j, t in enumerate(tokens)]
         return any(new[j] and not _measures_other(lowered, j, focus.others)
                    and (lowered[j] != "one" or j == i - 1) for i in places  # "at least one token ... a threshold"
@@ -101,8 +102,9 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
             or (focus.asks.startswith("how many times") and any(new[j] and _MULTIPLE.match(t) for j, t in enumerate(tokens))) \
             or any(new[j] and not _MULTIPLE.match(tokens[j]) for i in benchmarks
                    for j in _near(i, _FIGURE_NEAR, len(tokens)))  # a score, not "30x more compute"
-    if focus.name:  # "1.3B-parameter language models": a size before the noun names no model
-        return any(_is_name(tokens, j, common) and not (j < i and _SIZE.match(lowered[j])) for i in places
+    if focus.name:  # "1.3B-parameter language models", "beats prior 7B or 175B models": a size names no model
+        return any(_is_name(tokens, j, common)
+                   and not (_SIZE.match(lowered[j]) and (j < i or not _sized_name(tokens, j))) for i in places
                    for j in _near(i, _NAME_NEAR, len(tokens)) if j != i) \
             or any(_described(lowered, j, i, focus.verbs) for i in places for j in range(max(0, i - _FIGURE_NEAR), i))
     return True
@@ -118,6 +120,12 @@ def _measures_other(lowered: list[str], j: int, others: Sequence[str]) -> bool:
     """Whether the figure at ``j`` measures something the question does not ask about: "a vocabulary
     size of 200K tokens" for the tokens a model was trained on."""
     return any(singular(w) in others for w in lowered[max(0, j - _OTHER_NEAR) : j])
+
+
+def _sized_name(tokens: list[str], j: int) -> bool:
+    """Whether the size at ``j`` ends a name ("GShard 2.9B"), not a list of sizes ("prior 7B or 175B")."""
+    before = tokens[j - 1].strip(".,;:()") if j else ""
+    return written_as_name(before, first=False) and not _SIZE.match(before.casefold())
 
 
 def _listed(tokens: list[str], common: Callable[[str], bool]) -> int:

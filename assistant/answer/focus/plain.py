@@ -21,8 +21,13 @@ _IS_SAID = re.compile(
     r"^\s*(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+|any\s+|its\s+|their\s+)?(?P<np>.+?)\s+(?:reported|stated|given|"
     r"mentioned|specified|disclosed|provided|listed)\b", re.IGNORECASE)
 # "Give both scores on ACM 23": the scores are asked
-_IMPERATIVE = re.compile(r"^\s*(?:please\s+)?(?:give|state|name|report|list|provide)\s+(?:both|all|each\s+of)\s+(?:the\s+)?",
-                         re.IGNORECASE)
+_IMPERATIVE = re.compile(r"^\s*(?:please\s+)?(?:(?:give|state|report|provide)\s+(?!me\b|us\b|the\b)(?:(?:both|all|each\s+of)"
+                         r"\s+)?|(?:name|list)\s+(?:both|all|each\s+of)\s+)(?:the\s+)?", re.IGNORECASE)
+# "DropPos top-1 on ImageNet-1K after fine-tuning?": a noun phrase asked about, as "What is the ...?"
+_TERSE = re.compile(r"^\s*(?!(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|may|might|"
+                    r"explain|describe|compare|summarize|summarise|tell|show|list|find|name|give|please|in|on|for|"
+                    r"according|among|across|with|from|if|when|i|we|my|our)\b)(?:[^\s?]+\s+){0,11}[^\s?]+\s*\?\s*$",
+                    re.IGNORECASE)
 _EMBEDDED = re.compile(r"^(?:what|which)\s+(?:the\s+)?(?P<np>.+?)\s+(?P<verb>is|are|was|were)\s*\??$", re.IGNORECASE)
 _NOUN_PHRASE = re.compile(r"^\s*the\s+\w", re.IGNORECASE)  # "the license of QuEST?"
 _WH = re.compile(r"\b(?:what|which|how|where|when|who)\b", re.IGNORECASE)
@@ -49,5 +54,7 @@ def plain(question: str) -> str:
         question = f"What {asked['verb']} the {asked['np']}?" if asked else f"What is the {said['np']}"
     elif _NOUN_PHRASE.match(question) and not _WH.search(question):
         question = f"What is {question}"
+    elif _TERSE.match(question) and not _WH.search(question):
+        question = f"What is the {question}"
     question = _RELATIVE.sub(r"\1 that", _ASIDE.sub("", _KIND_OF.sub(r"\1 ", question, count=1)))
     return _NUMBER_OF.sub("how many", question, count=1)
