@@ -221,9 +221,9 @@ class Assistant:
         records = self.store.paper_records(ids)  # one read: sentences for every mode, abstracts for the LLM
         sentences = sentences_of(records, ids, self.embedding.get_text_embedding_batch)
         evidence = self._evidence(query, found, sentences, stats, corrections, may_name=not listing,
-                                  followed=bool(previous), focus=focus_of(as_meant(asked, stats)))
+                                  followed=bool(previous), focus=focus_of(meant := as_meant(asked, stats)))
         named = found.papers[evidence.paper].title if evidence.named_paper is not None else ""
-        run.evidence = replace(evidence, focus=focus_of(as_meant(asked, stats), own=words(named)))
+        run.evidence = replace(evidence, focus=focus_of(meant, own=words(named)))
         run.lap("evidence", t)
         if not evidence.supported:
             yield self._finish(run, modes.declined(found))

@@ -39,8 +39,8 @@ from ..index.terms import content_terms, content_words, stem, words, written_nam
 from ..index.vocabulary import TermStats
 from ..models import Evidence, Focus
 from .focus import carries
-from .naming import (NAME_SHARE, asked_names, marked_names, mentions, names_paper, outnames, says_short_name,
-                     spelled_out, title_words, written_out)
+from .naming import (NAME_SHARE, acronym, asked_names, marked_names, mentions, names_paper, outnames,
+                     says_short_name, spelled_out, title_words, written_out)
 
 # Fitted by evals/calibrate.py on the calibration halves and, since the unseen-word penalty, on the blind sets
 # after their one run (blind to blind7): questions written outside the team (evals/README.md).
@@ -51,7 +51,6 @@ _BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)$")
 _RIVAL_MARGIN = 0.3  # of distinctive-term share by which another paper mentioning the name outdoes the named one
 DESCRIBED_BAND = 0.05  # below the threshold, within which a paper the question describes supports it
 _DESCRIBED_UNSEEN = 0.3  # the most of its distinctive words such a question may hold that no paper uses
-_ACRONYM = re.compile(r"^[A-Z]{3,5}(?=s?$)")  # TACC, PPO, NWS, BCIs (not "AI": two letters spell out too much)
 # "BERT-style" is BERT, "109M-parameter" 109M
 _SUFFIXES = re.compile(r"-(?:style|based|like|sized|scale|level|type|parameters?|params?)$", re.IGNORECASE)
 
@@ -179,9 +178,9 @@ def _unknown_names(question: str, stats: TermStats, papers: Sequence[Candidate])
     if any("-" in n for n in unknown):
         spaced = " ".join(re.sub(r"[^\w-]+", " ", f"{p.title} {p.text}") for p in papers)
         unknown = [n for n in unknown if not ("-" in n and written_out(n.replace("-", " "), spaced))]
-    if any(_ACRONYM.match(n) for n in unknown):
+    if any(acronym(n) for n in unknown):
         unknown = [n for n in unknown
-                   if not ((core := _ACRONYM.match(n)) and any(spelled_out(core[0], p.text) for p in papers))]
+                   if not ((letters := acronym(n)) and any(spelled_out(letters, p.text) for p in papers))]
     return tuple(n.casefold() for n in unknown)
 
 

@@ -23,7 +23,7 @@ from ..models import NO_ANSWER, Claim, Delta, Focus
 from ..settings import Settings
 from .cite import CitationRewriter
 from .compose import cited_sentences, fit_sources, is_no_answer, llm_messages
-from .naming import asked_names, mentions, spelled_out, title_words
+from .naming import acronym, asked_names, mentions, spelled_out, title_words
 from .extractive import Quote, SentenceRanker, best_per_paper, question_form, select_quotes
 from .focus import carries
 from .grounding import check_claims, drop_flagged
@@ -159,8 +159,9 @@ def papers_mentioning(query: str, papers: Sequence[RetrievedPaper], sentences: d
         return set(range(len(papers)))
     texts = [f"{p.title}. " + " ".join(s.text for s in sentences.get(p.paper_id, [])) for p in papers]
     held = [title_words(p.title) | words(text) for p, text in zip(papers, texts)]
-    acronyms = {n.casefold() for n in written_names(query) if n.isalpha() and n.isupper() and 2 < len(n) < 6}
-    return {i for i, words_of in enumerate(held)  # "latency-aware MPC" where the abstract says "model predictive control"
+    acronyms = {letters for n in written_names(query) if (letters := acronym(n))}
+    # "latency-aware MPC" where the abstract says "model predictive control"
+    return {i for i, words_of in enumerate(held)
             if all(mentions(n, words_of) or (n in acronyms and spelled_out(n, texts[i])) for n in asked)}
 
 

@@ -16,6 +16,7 @@ _MORE_TITLE_WORDS = 2  # title words more than the named paper's by which a titl
 _COINED = 2  # times an abstract writes a name only it uses, for the name to be its own, unless it introduces it:
 _INTRODUCING = re.compile(r"\b(?:propose|proposes|present|presents|introduce|introduces|named|called|dubbed)\s+"
                           r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}")  # "a new algorithm named WGAN", "SimCLR:"
+_ACRONYM = re.compile(r"^[A-Z]{3,5}(?=s?$)")
 _LINKING = frozenset("and of for the a an to in on with via through by from".split())
 _VERSION = re.compile(r"-(?:v?\d+(?:\.\d+)*[a-z]?|\d+(?:\.\d+)?[kmbt])$")
 _COMPARED = re.compile(r"\b(?:over|than|versus|vs\.?|against|beats?|outperforms?|compared\s+(?:to|with)|like|"
@@ -137,6 +138,13 @@ def mentions(name: str, held: set[str]) -> bool:
         return True
     parts = [p for p in name.split("-") if len(p) > 2]
     return len(parts) > 1 and all(p in held for p in parts)
+
+
+def acronym(name: str) -> str | None:
+    """The letters of a name written as an acronym ("TACC", "BCIs": "bci"), lower-cased; None for other
+    names and for two letters ("AI"), which spell out too much."""
+    match = _ACRONYM.match(name)
+    return match[0].casefold() if match else None
 
 
 def spelled_out(acronym: str, text: str) -> bool:

@@ -19,10 +19,11 @@ _CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?=(?:on\s+|in\s+|at\s+|for\s+|wit
 _ASKED = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")  # "One approach trains a head... How many tokens/s did it reach?"
 # "the detector that is trained with ... run?": a clause that describes the work, not the phase asked about
 _DESCRIBING = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were|has\s+been|had\s+been)\s+[^,?]*", re.IGNORECASE)
-# "(up from 39.8%)", "setting aside its 200K vocabulary", "the 240T-token pool": a figure the question states,
-# which cannot be its answer
+# "its latency in milliseconds", "measured in GPU hours": the unit the figure asked for is in
 _IN_UNIT = re.compile(r"\b(?:in|measured\s+in|expressed\s+in)\s+(?:[\w-]+\s+){0,2}?(milliseconds|seconds|minutes|hours|"
                       r"days|weeks|gigabytes|megabytes|terabytes|watts)\b", re.IGNORECASE)
+# "(up from 39.8%)", "setting aside its 200K vocabulary", "the 240T-token pool": a figure the question states,
+# which cannot be its answer
 _GIVEN = re.compile(r"\b(?:from|besides|than|aside|except)\s+(?:(?:its|the|their|a|an)\s+)?(?P<x>[~≈]?\d[\w.,%×]*)|"
                     r"(?<![\w.-])(?P<y>\d[\d.,]*[kmbt]?)-[a-z]+", re.IGNORECASE)
 

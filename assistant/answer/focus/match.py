@@ -87,8 +87,11 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
             and any(_is_figure(t) and t[:1].isdigit() for t in tokens)  # "these two models": no count of prompts
     if focus.figure:
         before, after = (_COUNT_BEFORE, 0) if focus.count else (_FIGURE_NEAR, _FIGURE_NEAR)
-        asked = frozenset(focus.asks.casefold().split()) - {"the", "number", "of"}  # "15 compound and protein encoders"
-        start = {i: _named_before(tokens, i, asked) if focus.count else i for i in places}
+        if focus.count:  # "15 compound and protein encoders": the question's own words may stand between
+            asked = frozenset(focus.asks.casefold().split()) - {"the", "number", "of"}
+            start = {i: _named_before(tokens, i, asked) for i in places}
+        else:
+            start = {i: i for i in places}
         # not "up from 39.8%"; "4-bit" is a number format, no amount of memory; "1B model" is a size, no count of models
         sized = focus.count and any(GROUP_OF.get(singular(w)) == "model" for w in focus.words)
         bits = any(stem(w) == "bit" for w in focus.words)
