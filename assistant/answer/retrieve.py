@@ -1,12 +1,13 @@
 """Question -> the papers that support an answer.
 
-Dense search in Chroma and BM25 over the same stored chunks are fused through LlamaIndex's
-``QueryFusionRetriever`` (one query: no hidden LLM calls), by default with distribution-based score
-fusion: each retriever's scores are normalized by their own spread, so a BM25 hit that stands far
-above the rest (a rare acronym, an exact name) outweighs a dense hit that barely leads; reciprocal
-rank fusion (``fusion="rrf"``) is one setting away. Chunks are then grouped by
-paper, and every kept passage gets its exact cosine similarity to the question, the one score the
-rest of the pipeline trusts (fused ranks are not comparable across questions).
+Dense search (exact over every vector for a small collection, ``index/exact.py``; Chroma's HNSW
+above) and BM25 over the same stored chunks are fused through LlamaIndex's ``QueryFusionRetriever``
+(one query: no hidden LLM calls), by default with distribution-based score fusion: each retriever's
+scores are normalized by their own spread, so a BM25 hit that stands far above the rest (a rare
+acronym, an exact name) outweighs a dense hit that barely leads; reciprocal rank fusion
+(``fusion="rrf"``) is one setting away. Chunks are then grouped by paper, and every kept passage gets
+its exact cosine similarity to the question, the one score the rest of the pipeline trusts (fused
+ranks are not comparable across questions).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TransformCompone
 
 from ..index import keywords
 from ..index.columns import FilterColumns
+from ..index.exact import EXACT_UP_TO, StoredVectors
 from ..index.store import PaperStore
 from ..index.vocabulary import TermStats
 from ..models import listed
@@ -92,6 +94,7 @@ class Retriever:
         self._terms = TermStats({}, 0)
         self._columns: FilterColumns | None = None
         self._index: VectorStoreIndex | None = None  # the dense index of the built version
+        self._vectors: StoredVectors | None = None  # or, for a small collection, every vector in memory
         self._awaiting: int | None = None  # version whose keyword index a background thread is building
         self._builder: threading.Thread | None = None
 
@@ -138,6 +141,7 @@ class Retriever:
             return {}, TermStats({}, 0), None
         self._index = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=self.embedding,
                                                          transformations=[_ReadOnly()])
+        self._vectors = StoredVectors(self.store.collection) if self.store.count() <= EXACT_UP_TO else None
         dense = self._dense(None)
         path = keywords.index_dir(self.store, version)
         if not path.exists():
@@ -152,6 +156,8 @@ class Retriever:
 
     def _dense(self, where: dict | None) -> BaseRetriever:
         """Dense search over the index of the current version, within Chroma's ``where`` if given."""
+        if self._vectors is not None:
+            return self._vectors.retriever(self.settings.candidates, where)
         return self._index.as_retriever(similarity_top_k=self.settings.candidates,
                                         vector_store_kwargs={"where": where} if where else {})
 

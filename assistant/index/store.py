@@ -19,6 +19,7 @@ from typing import Any
 from ..errors import StoreError, StoreMismatchError
 from ..settings import Settings
 from .client import collection_names, connect, where_is
+from .exact import EXACT_UP_TO
 from .lock import exclusive
 from .records import StoredSentence, record_metadata, sentences_of
 
@@ -29,7 +30,7 @@ PENDING_KEY = "pending"  # set while an ingest writes; cleared by the version bu
 # size (first chunks carry sentence vectors): reading 20k chunks peaked at 808 MiB with pages of
 # 5,000 and 186 MiB with pages of 500, which were also faster (1.9 s against 2.8 s).
 _GET_PAGE = 500
-_EXACT_EF, _EXACT_UP_TO, _CHROMA_EF = 500, 5_000, 100  # HNSW search breadth by collection size (chunks)
+_CHROMA_EF = 100  # HNSW search breadth, for collections too large to search exactly (``exact.py``)
 
 
 @dataclass(frozen=True)
@@ -70,14 +71,13 @@ class PaperStore:
             VERSION_KEY: 0,
         }
         collection = self.client.get_or_create_collection(
-            self.name, metadata=metadata, configuration={"hnsw": {"space": "cosine", "ef_search": _EXACT_EF}},
+            self.name, metadata=metadata, configuration={"hnsw": {"space": "cosine", "ef_search": _CHROMA_EF}},
             embedding_function=None,
         )
-        # Chroma rebuilds a small collection's graph at random on each open: searched this broadly, a few
-        # thousand chunks are searched exactly, and every process finds the same passages
-        wanted = _EXACT_EF if collection.count() <= _EXACT_UP_TO else _CHROMA_EF
-        if (collection.configuration_json.get("hnsw") or {}).get("ef_search") != wanted:
-            collection.modify(configuration={"hnsw": {"ef_search": wanted}})
+        # stores made before small ones were searched exactly searched at 500: past that size, the usual breadth
+        breadth = (collection.configuration_json.get("hnsw") or {}).get("ef_search")
+        if collection.count() > EXACT_UP_TO and breadth != _CHROMA_EF:
+            collection.modify(configuration={"hnsw": {"ef_search": _CHROMA_EF}})
             if not self.settings.chroma_host:  # an embedded client keeps the graph it loaded: load it anew
                 self._reconnect()
             collection = self.client.get_collection(self.name, embedding_function=None)
