@@ -18,9 +18,11 @@ from assistant.answer.extractive import Quote
 from assistant.answer.focus import carries, focus_of
 from assistant.answer.grounding import OTHER_PAPER
 from assistant.answer.modes import papers_mentioning, on_topic_papers
+from assistant.answer.quoting import title_name
 from assistant.answer.retrieve import Passage, RetrievedPaper
 from assistant.answer.spelling import correct
 from assistant.index.records import StoredSentence
+from assistant.index.terms import names
 from assistant.index.vocabulary import TermStats, own_names
 from tests.fake_llm import Reply
 
@@ -1141,3 +1143,40 @@ def test_a_list_of_sizes_names_no_model_but_a_size_after_a_name_ends_it():
     gshard = focus_of("Which GShard model does the 2B model match?")
     assert carries("DeepSeekMoE 2B achieves comparable performance with GShard 2.9B.", gshard,
                    common=lambda name: name in {"gshard", "deepseekmoe"}, strict=True)
+
+
+def test_a_metric_written_as_the_noun_a_count_of_benchmarks_and_a_compound_on_a_common_name_give_nothing_asked():
+    bleu = focus_of("Which fine-tuned model did best, and what BLEU-4 did it score at repository level?").parts[0]
+    assert (bleu.kind, bleu.qualifiers) == ("quantity", ("bleu-4",))
+    assert carries("It reaches a BLEU-4 of 41.3 at repository level.", bleu, strict=True)
+    assert not carries("Models improved on BLEURT, METEOR, and BLEU-4 at both class and repository levels.", bleu,
+                       strict=True)
+    aime = focus_of("How many problems does it hold, and what exact AIME2024 score does the 32B model reach?").parts[0]
+    assert not carries("The model outperformed the baseline on four benchmarks: AIME2024, MATH-500, and GPQA.", aime)
+    assert carries("The model reaches 72.7 on AIME2024.", aime)
+    gain = focus_of("What hardware efficiency gain over an 8-bit integer MAC unit is claimed?")
+    assert (gain.kind, gain.words) == ("quantity", ("gain",))
+    llm = focus_of("Which pretrained LLM was it initialised from?")
+    own = {"lggpt", "llm"}  # the paper's own name, and one the field uses everywhere
+    assert not carries("We propose LGGPT, an LLM-based model tailored for unified layout generation.", llm,
+                       common=own.__contains__, strict=True)
+    assert carries("We propose LGGPT, a Qwen-based model tailored for unified layout generation.", llm,
+                   common=own.__contains__, strict=True)
+
+
+def test_a_multiple_is_no_count_and_an_enumerator_after_a_colon_no_figure():
+    parameters = focus_of("Lina-Speech (gated linear attention TTS) - how many parameters?")
+    assert not carries("It matches baselines, including some with a parameter count up to four times higher.",
+                       parameters, strict=True)
+    assert carries("The number of parameters is 60M.", parameters, strict=True)
+    lra = focus_of("What average accuracy does SGConv reach on Long Range Arena?")
+    assert not carries("SGConv performs well on several tasks: 1) With faster speed, it surpasses S4 on Long Range "
+                       "Arena.", lra, strict=True)
+    assert carries("SGConv reaches 87.2% average accuracy on Long Range Arena.", lra, strict=True)
+
+
+def test_a_title_word_the_question_writes_only_inside_a_name_of_its_own_does_not_name_the_paper():
+    title = "What Makes Convolutional Models Great on Long Sequence Modeling?"
+    asked = "What average accuracy does SGConv reach on Long Range Arena?"
+    assert title_name(title, asked, names(asked)) == ""
+    assert title_name(MUON, "What learning rate does Muon use?", ["Muon"]) == "Muon"

@@ -87,7 +87,7 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
     elif named is not None:
         mine = [q for q in ranked if q.paper_index == named]
         giving = [q for q in mine if carries(q.sentence, focus, common, strict=True)]
-        name = title_name(papers[named].title, names(query))
+        name = title_name(papers[named].title, query, names(query), stats.capitalized)
         chosen, lacking = _parts(focus, mine, select_quotes(giving, limit), common, strict=True)
         lacking = lacking if giving else [focus, *lacking]
         said = [not_stated_sentence(papers[named].title, part, name=name) for part in lacking]
@@ -203,7 +203,7 @@ def generated(run: Run, query: str, found: Retrieval, abstracts: dict[str, str],
     named = next((s for s in sources if s.paper.paper_id == named_id), None)
     focus = evidence.focus if evidence else None
     messages = llm_messages(settings.prompts_dir, query, sources, named, focus,
-                            name=title_name(named.paper.title, names(query)) if named else "")
+                            name=title_name(named.paper.title, query, names(query)) if named else "")
     rewriter = CitationRewriter(len(sources))
     splitter = ThinkSplitter()  # <think> blocks inside the answer's text
     parts: list[str] = []

@@ -5,13 +5,17 @@ give what is asked, one sentence saying so."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from ..models import Focus
 from .extractive import Quote
 from .focus import FIGURE_ASKED
 from .retrieve import RetrievedPaper
+
+
+_SHORTEST_RECORDED = 5  # letters of the shortest word ``TermStats.capitalized`` records
+_CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)+")  # "Long Range Arena"
 
 
 @dataclass(frozen=True)
@@ -80,7 +84,24 @@ def possessive(title: str, name: str = "") -> str:
     return f"{name}'s" if not name.endswith("s") else f"{name}'"
 
 
-def title_name(title: str, asked: Sequence[str]) -> str:
-    """The word of ``title``, as written, that the question used for it ("Muon"), if any."""
+def title_name(title: str, question: str, asked: Sequence[str], capitalized: Container[str] | None = None) -> str:
+    """The word of ``title``, as written, that the question used for it ("Muon"), if any, and if it is a
+    name: not a plain word ("Version", "Compute-Optimal", "drug"), nor one the question writes inside a
+    run of capitals ("Long" of "Long Range Arena"; "Efficiently" of the whole title written out).
+    ``capitalized``: the words the collection only writes with a capital (Muon), when known."""
     wanted = {a.casefold() for a in asked}
-    return next((w for w in re.findall(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*", title) if w.casefold() in wanted), "")
+    in_runs = {w.casefold() for run in _CAPITALIZED_RUN.findall(question) for w in run.split()}
+
+    def plain(word: str) -> bool:
+        parts = word.split("-")
+        if not all(part.isalpha() and (part.istitle() or part.islower()) for part in parts):
+            return False  # GaLore, Qwen3, GAN
+        if word.casefold() in in_runs or all(part.islower() for part in parts):
+            return True
+        if capitalized is None:
+            return "-" in word  # "Compute-Optimal"; a capitalized word alone may be a name (Muon)
+        # Megatron-Turing, Kangaroo; not "Version". Shorter words are not recorded: Muon may be a name
+        return not any(part.casefold() in capitalized or len(part) < _SHORTEST_RECORDED for part in parts)
+
+    words = re.findall(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*", title)
+    return next((w for w in words if w.casefold() in wanted and not plain(w)), "")

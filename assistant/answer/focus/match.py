@@ -27,7 +27,8 @@ _FIGURE_NEAR, _NAME_NEAR = 8, 3  # tokens between a figure or a name and the wor
 _COUNT_BEFORE = 3  # "64 NVIDIA A100 GPUs": a count stands just before what it counts
 _ASKED_BEFORE = 5  # ... or before the question's own words for it
 _LISTED_NAMES = 2  # names in a sentence that lists the named things asked for
-_ENUMERATOR = re.compile(r"\((?:\d|[ivx]{1,4}|[a-h])\)")  # "(1) a multi-GPU solution ... (2)": no figures
+# "(1) a multi-GPU solution ... (2)", "several tasks: 1) With faster speed": no figures
+_ENUMERATOR = re.compile(r"\((?:\d|[ivx]{1,4}|[a-h])\)|(?:^|(?<=[:;,.] ))(?:\d|[ivx]{1,4}|[a-h])\)")
 # "mixed precision", "FP16 precision": a number format, not the metric
 _FORMAT = re.compile(r"^(?:mixed|half|full|single|double|low|lower|reduced|numerical|arbitrary|\d+-bits?|"
                      r"(?:fp|bf|int)\d+)$")
@@ -103,8 +104,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
                    for j in range(max(0, start[i] - before), min(len(tokens), i + after + 1))) \
             or (focus.count and any(_counted_after(lowered, tokens, i) for i in places)) \
             or (focus.asks.startswith("how many times") and any(new[j] and _MULTIPLE.match(t) for j, t in enumerate(tokens))) \
-            or any(new[j] and not _MULTIPLE.match(tokens[j]) for i in benchmarks
-                   for j in _near(i, _FIGURE_NEAR, len(tokens)))  # a score, not "30x more compute"
+            or any(new[j] and tokens[j][:1].isdigit() and not _MULTIPLE.match(tokens[j]) for i in benchmarks
+                   for j in _near(i, _FIGURE_NEAR, len(tokens)))  # a score, not "30x more compute" or "four benchmarks"
     if focus.name:  # "1.3B-parameter language models", "beats prior 7B or 175B models": a size names no model
         return any(_is_name(tokens, j, common)
                    and not (_SIZE.match(lowered[j]) and (j < i or not _sized_name(tokens, j))) for i in places
@@ -153,7 +154,9 @@ def _named_before(tokens: list[str], i: int, asked: frozenset[str] = frozenset()
 def _counted_after(lowered: list[str], tokens: list[str], i: int) -> bool:
     """"the expert count to 262,144", "the number of experts is 64": a count after its noun."""
     following = lowered[i + 1 : i + 4]
-    return bool(following) and following[0] in _COUNT_WORDS and any(_is_figure(t) for t in tokens[i + 2 : i + 5])
+    return bool(following) and following[0] in _COUNT_WORDS \
+        and any(_is_figure(tokens[j]) and lowered[j + 1 : j + 2] not in (["times"], ["fold"])  # "a count four times higher"
+                for j in range(i + 2, min(i + 5, len(tokens))))
 
 
 def _device(focus: Focus) -> bool:
@@ -213,7 +216,9 @@ def _is_name(tokens: list[str], j: int, common: Callable[[str], bool]) -> bool:
     models (MLLMs)" names no model)."""
     word = tokens[j].strip(".,;:()")
     long_enough = len(word) > 2 or any(c.isdigit() for c in word)  # C4 is a dataset; QA is not a name
-    return long_enough and written_as_name(word, first=j == 0) and not common(word.casefold()) \
+    first, _, rest = word.partition("-")
+    named = first if rest.isalpha() and rest.islower() else word  # "an LLM-based model": no model named
+    return long_enough and written_as_name(word, first=j == 0) and not common(named.casefold()) \
         and not _abbreviates(word, tokens, j)
 
 

@@ -3,6 +3,7 @@ names an answer must carry."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -57,6 +58,7 @@ _MOVED = re.compile(r"\bhow\s+much\s+(?:did|does|do|was|were|is|are|has|have)\s+
 _OF = frozenset("of in for on at to with from by per across".split())
 _COUNTS = frozenset({"count", "number"})
 _GIST = re.compile(r"^\s*what\s+(?:does|do|is|are)\s+(?P<x>[^?]+?)(?:\s+do)?\s*\??\s*$", re.IGNORECASE)
+_METRIC = re.compile(r"(?:[A-Z]{2,}[A-Z0-9]*|[A-Z]\d+|[a-z]+[A-Z]+)(?:-[A-Z0-9]+)?")  # BLEU-4, ROUGE-L, F1, WER, mAP
 _DOES = frozenset("do does did was were is are".split())  # "which tools does X call", "which phones was X run on"
 
 
@@ -141,8 +143,9 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
         if word in HOW_EXACTLY and word.endswith("ly"):
             continue  # "What exactly does X correlate with?"
         following = phrase[i + 1] if i + 1 < len(phrase) else ""
-        if word in ENTITY_NOUNS and (following in QUANTITY_NOUNS or singular(following) in QUANTITY_NOUNS):
-            continue  # "model sizes": the quantity names it
+        after = list(itertools.takewhile(lambda w: w not in AUX, phrase[i + 1 : i + 3]))
+        if word in ENTITY_NOUNS and any(w in QUANTITY_NOUNS or singular(w) in QUANTITY_NOUNS for w in after):
+            continue  # "model sizes", "hardware efficiency gain": the quantity names it
         if word == "language" and singular(following) == "model":
             continue  # "language model" is one noun, a model
         if word in QUANTITY_NOUNS or singular(word) in QUANTITY_NOUNS:
@@ -242,6 +245,10 @@ def _which_things(question: str, content: list[str], own: set[str]) -> Focus | N
         if not words:  # "by what factor does X speed up...": the verb says what the factor measures
             words = [word for pattern, word in _VERB_GROUPS if pattern.search(question)][:1]
         return _quantity(question, words, f"the {' '.join(content)}", own)
+    if content and _METRIC.fullmatch(content[-1]) and content[-1].split("-")[0].casefold() in group_words("score"):
+        # "What BLEU-4 did it score?": the metric's name is the quantity, as in "What BLEU-4 score..."
+        metric = rf"(?<![\w-]){re.escape(content[-1])}(?![\w-])"
+        return _what_noun(re.sub(metric, r"\g<0> score", question, count=1), own)
     if content and singular(content[-1].casefold()) in NAMED_METHODS and question.lstrip()[:5].casefold() == "which":
         return Focus("entity", f"the {content[-1]}", (content[-1].casefold(),), NAMED_METHODS, name=True)
     parts = " ".join(content).split(" or ") if " or " in " ".join(content) else [" ".join(content)]
