@@ -54,6 +54,18 @@ def test_extractive_answer_quotes_sentences_with_valid_citations(assistant):
     assert not cited & {s.paper_id for s in answer.uncited}
 
 
+def test_a_quoted_sentence_s_own_bracketed_numbers_are_never_taken_for_citations(assistant, tmp_path):
+    extra = tmp_path / "refs.jsonl"
+    extra.write_text('{"title": "Quokka Skull Stripping", "abstract": "We compare quokka skull stripping with '
+                     'BET (Smith [2002]) and BSE [12] on 40 scans. Quokka stripping is 3 times faster than BET."}\n')
+    assistant.ingest([extra], progress=False)
+    answer = assistant.ask("On how many scans is quokka skull stripping compared?")
+    assert answer.sources and answer.sources[0].title == "Quokka Skull Stripping"
+    assert "Smith \\[2002\\]" in answer.text and "BSE \\[12\\]" in answer.text  # Markdown shows [2002]
+    assert set(_markers(answer.text)) == set(range(1, len(answer.sources) + 1))
+    assert any("Smith [2002]" in h for h in answer.sources[0].highlights)  # highlighted in the abstract as written
+
+
 def test_extractive_answers_are_deterministic(assistant, settings):
     from assistant import Assistant
 

@@ -9,6 +9,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from ..models import Focus
+from .cite import CITATION
 from .extractive import Quote
 from .focus import FIGURE_ASKED
 from .retrieve import RetrievedPaper
@@ -25,6 +26,12 @@ class Written:
     highlights: dict[int, list[str]]  # paper index -> quoted sentences
 
 
+def inert(sentence: str) -> str:
+    """A quoted sentence whose own bracketed numbers ("Smith [2002]", a reference "[12]") are escaped in
+    Markdown, so that they read the same but are never taken for the answer's citations."""
+    return CITATION.sub(lambda m: f"\\[{m[1]}\\]", sentence)
+
+
 def quoted(papers: Sequence[RetrievedPaper], quotes: Sequence[Quote]) -> Written:
     """Each paper's quotes under its title, papers in the order of their best quote."""
     order: list[int] = []
@@ -36,7 +43,7 @@ def quoted(papers: Sequence[RetrievedPaper], quotes: Sequence[Quote]) -> Written
     for number, index in enumerate(order, start=1):
         mine = sorted((q for q in quotes if q.paper_index == index), key=lambda q: q.position)
         highlights[index] = [q.sentence for q in mine]
-        bullets = "\n".join(f"- \u201c{q.sentence}\u201d [{number}]" for q in mine)
+        bullets = "\n".join(f"- \u201c{inert(q.sentence)}\u201d [{number}]" for q in mine)
         sections.append(f"From *{papers[index].title}* [{number}]:\n{bullets}")
     return Written("\n\n".join(sections), order, highlights)
 
@@ -44,7 +51,7 @@ def quoted(papers: Sequence[RetrievedPaper], quotes: Sequence[Quote]) -> Written
 def listed(papers: Sequence[RetrievedPaper], best: dict[int, Quote]) -> Written:
     """One line per paper, with its best sentence: the answer to "which papers ...?"."""
     order = sorted(best, key=lambda i: (-best[i].score, i))
-    lines = [f"- *{papers[i].title}* [{n}]: {best[i].sentence}" for n, i in enumerate(order, start=1)]
+    lines = [f"- *{papers[i].title}* [{n}]: {inert(best[i].sentence)}" for n, i in enumerate(order, start=1)]
     return Written("Papers in the collection on this question:\n\n" + "\n".join(lines), order,
                    {i: [best[i].sentence] for i in order})
 
