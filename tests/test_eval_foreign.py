@@ -14,9 +14,9 @@ EVALS = PROJECT / "evals"
 
 # Real reference-manager exports nobody here wrote (evals/foreign*/README.md): a Zotero library of LLM and
 # document-AI papers, one of vision and audio-visual papers, one of reinforcement learning for robots, one of
-# genomic medicine and drug repurposing, and one of Earth and space science cyberinfrastructure, with the
-# papers each holds.
-CORPORA = {"foreign": 263, "foreign2": 215, "foreign3": 176, "foreign4": 259, "foreign5": 178}
+# genomic medicine and drug repurposing, one of Earth and space science cyberinfrastructure, and one of brain
+# MRI and visual analytics, with the papers each holds.
+CORPORA = {"foreign": 263, "foreign2": 215, "foreign3": 176, "foreign4": 259, "foreign5": 178, "foreign6": 323}
 
 
 @pytest.fixture(scope="module", params=sorted(CORPORA))
