@@ -18,6 +18,7 @@ from assistant.answer.extractive import Quote
 from assistant.answer.focus import carries, focus_of
 from assistant.answer.grounding import OTHER_PAPER
 from assistant.answer.modes import papers_mentioning, on_topic_papers
+from assistant.answer.naming import asked_names, names_paper
 from assistant.answer.quoting import title_name
 from assistant.answer.retrieve import Passage, RetrievedPaper
 from assistant.answer.spelling import correct
@@ -1180,3 +1181,41 @@ def test_a_title_word_the_question_writes_only_inside_a_name_of_its_own_does_not
     asked = "What average accuracy does SGConv reach on Long Range Arena?"
     assert title_name(title, asked, names(asked)) == ""
     assert title_name(MUON, "What learning rate does Muon use?", ["Muon"]) == "Muon"
+
+
+def test_a_figure_the_question_states_anywhere_is_given_and_a_second_question_may_ask_by_what_margin():
+    left = focus_of("Alternative optimizers are often claimed to give 1.4 to 2x speedups over AdamW. Once tuned "
+                    "fairly, what speedup is left at the 1.2B-parameter scale?")
+    assert not carries("Alternative optimizers are claimed to offer 1.4 to 2x speedup.", left)
+    assert carries("The speedup drops to 1.1x for 1.2B parameter models.", left)
+    margin = focus_of("How many public datasets was SAMGPT evaluated on, and by what margin did it beat the best "
+                      "baseline?")
+    assert [part.asks for part in margin.parts] == ["the margin"]
+    assert not carries("We conduct experiments on seven public datasets to evaluate SAMGPT.", margin.parts[0])
+    assert carries("SAMGPT outperforms the best baseline by 4.2 points.", margin.parts[0])
+    assert carries("It outperforms LoRA by 2.3 points on MMLU.", focus_of("By what margin does it beat LoRA?"))
+    memory = focus_of("What speedup did it report, and by what percentage did it shrink the GPU memory footprint?")
+    assert carries("It achieves a 2.4times speedup and 30\\% reduction in GPU memory usage.", memory.parts[0])
+
+
+def test_a_participle_asks_its_quantity_and_a_how_embedded_in_a_description_does_not_ask():
+    gained = focus_of("What was gained in localisation by sampling away from the pial surface?")
+    assert (gained.kind, gained.words) == ("quantity", ("gain",))
+    assert carries("Avoiding surface laminae improved localization by about 40%.", gained)
+    embedded = focus_of("After pooling twin research on how strongly genes shape the fluid-filled cavities, what "
+                        "weighted average did the revised estimates give?")
+    assert embedded.asks == "the weighted average"
+    assert focus_of("How strongly were the drug targets enriched among GWAS genes?").words == ("enriched",)
+    assert focus_of("What runtime overhead (percent) does DriftLite add?").words == ("overhead",)
+
+
+def test_a_name_the_collection_only_writes_with_its_capital_is_coined_by_the_abstract_that_introduces_it():
+    stats = TermStats.from_papers([
+        ("m", "Muon is Scalable for LLM Training", "We introduce Moonlight, a 16B-parameter MoE model trained "
+                                                   "with 5.7T tokens using Muon."),
+        ("o", "Another Paper on Optimizers", "Optimizers for moonlit training are compared here."),
+    ])
+    asked = asked_names("How many training tokens did Moonlight see?", stats)
+    assert names_paper(asked, "Muon is Scalable for LLM Training",
+                       "We introduce Moonlight, a 16B-parameter MoE model trained with 5.7T tokens using Muon.",
+                       stats)[0]

@@ -93,8 +93,10 @@ def _coined(asked: dict[str, float], text: str, stats: TermStats) -> set[str]:
         pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
         written = re.findall(pattern, text, re.IGNORECASE)
         introduced = re.search(rf"{_INTRODUCING.pattern}{pattern}|{pattern}:", text, re.IGNORECASE)
-        # written as a name (PEARL, HunyuanVideo), not a word with a capital alone ("C to Rust")
-        if (len(written) >= _COINED or introduced) and all(any(c.isupper() for c in w[1:]) for w in written):
+        # written as a name (PEARL, HunyuanVideo, or Moonlight, which the collection only writes with its
+        # capital), not a word with a capital alone ("C to Rust")
+        if (len(written) >= _COINED or introduced) and (name.casefold() in stats.capitalized
+                                                         or all(any(c.isupper() for c in w[1:]) for w in written)):
             coined.add(name)
     return coined
 

@@ -13,7 +13,7 @@ from .read import read_focus
 from .words import OTHER_MEASURES, PHASES, group_words, singular
 
 # "..., and how many days did it take?", "...; on how many GPUs?": a second question in the same sentence
-_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?=(?:on\s+|in\s+|at\s+|for\s+|with\s+)?(?:how|what|which|where)\b)|;\s+",
+_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?=(?:on\s+|in\s+|at\s+|for\s+|with\s+|by\s+)?(?:how|what|which|where)\b)|;\s+",
                      re.IGNORECASE)
 
 _ASKED = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")  # "One approach trains a head... How many tokens/s did it reach?"
@@ -22,10 +22,11 @@ _DESCRIBING = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were|has\s+been|
 # "its latency in milliseconds", "measured in GPU hours": the unit the figure asked for is in
 _IN_UNIT = re.compile(r"\b(?:in|measured\s+in|expressed\s+in)\s+(?:[\w-]+\s+){0,2}?(milliseconds|seconds|minutes|hours|"
                       r"days|weeks|gigabytes|megabytes|terabytes|watts)\b", re.IGNORECASE)
-# "(up from 39.8%)", "setting aside its 200K vocabulary", "the 240T-token pool": a figure the question states,
-# which cannot be its answer
+# "(up from 39.8%)", "setting aside its 200K vocabulary", "the 240T-token pool", "claimed to give 1.4 to 2x
+# speedups": a figure the question states, which cannot be its answer
 _GIVEN = re.compile(r"\b(?:from|besides|than|aside|except)\s+(?:(?:its|the|their|a|an)\s+)?(?P<x>[~≈]?\d[\w.,%×]*)|"
-                    r"(?<![\w.-])(?P<y>\d[\d.,]*[kmbt]?)-[a-z]+", re.IGNORECASE)
+                    r"(?<![\w.-])(?P<y>\d[\d.,]*[kmbt]?)-[a-z]+|(?<![\w.-])(?P<z>\d[\d.,]*(?:x|×|%)?)(?![\w-])",
+                    re.IGNORECASE)
 
 
 def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
@@ -38,7 +39,7 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     focus = read_focus(asked, own) if asked != question.strip() else None
     if focus is None or not (focus.asks_detail or focus.kind == "list"):
         focus = read_focus(question, own)
-    given = tuple(dict.fromkeys((m["x"] or m["y"]).rstrip(".,").casefold() for m in _GIVEN.finditer(question)))
+    given = tuple(dict.fromkeys((m["x"] or m["y"] or m["z"]).rstrip(".,").casefold() for m in _GIVEN.finditer(question)))
     clauses = _CLAUSE.split(asked)
     if len(clauses) < 2 or focus.kind == "list":
         return replace(focus, **{**_context(asked, focus), "others": _others(question, _phase(asked))}, given=given)

@@ -62,6 +62,7 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         return bool(_LINK.search(sentence))
     if focus.kind not in ("quantity", "entity"):
         return True
+    sentence = sentence.replace("\\%", "%")  # LaTeX's "30\%" left in an abstract
     tokens = _TOKEN.findall(_SPACED_UNIT.sub("", _ENUMERATOR.sub(" ", sentence)))
     lowered = [t.casefold().strip(".,;:()") for t in tokens]
     if focus.phase and _other_phase(set(lowered), focus.phase):

@@ -14,7 +14,7 @@ from .phrases import has_group, participle, phrase_of, qualifiers_of, verbs_afte
 from .named import HOW_EXACTLY, which_named
 from .plain import plain
 from .words import (ARTICLES, AUX, COMPARATIVES, COMPARED_GROUPS, ENTITY_NOUNS, GENERIC_QUANTITIES, GIST_NOUNS,
-                    MEASURE_NOUNS, NAMED_METHODS, PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES, SUPERLATIVE_GROUPS,
+                    GROUP_OF, MEASURE_NOUNS, NAMED_METHODS, PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES, SUPERLATIVE_GROUPS,
                     SUPERLATIVES, VALUE_NOUNS, group_words, needs_name, said_for, singular, written_as_name)
 
 FIGURE_ASKED = "the figure asked for"
@@ -22,7 +22,9 @@ _HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<x>(?:[\w@.+'-]+\s*){1,6})", re.IGNOR
 _HOW_MUCH = re.compile(r"\bhow\s+much\s+(?P<x>.+)", re.IGNORECASE)
 _HOW_ADJ = re.compile(r"\bhow\s+(?P<adj>fast|large|big|long|small|quickly|well|accurate|accurately|strongly)\b",
                       re.IGNORECASE)
-_PARTICIPLE = re.compile(r"\b([a-z]{4,}ed)\b")  # "how strongly were they enriched": a figure of enrichment
+_PARTICIPLE = re.compile(r"(?<!-)\b([a-z]{4,}ed)\b")  # "how strongly were they enriched": a figure of enrichment
+_NEAR_VERB = 6  # words: "how strongly | were the drug targets enriched", not a participle clauses later
+_EMBEDDED = re.compile(r"\b(?:on|about|of|into|regarding)\s+$", re.IGNORECASE)  # "research on how strongly ..."
 _ADJ_GROUP = {"fast": "speed", "quickly": "speed", "large": "size", "big": "size", "small": "size",
               "long": "length", "accurate": "accuracy", "accurately": "accuracy"}
 _TAKES_TIME = re.compile(r"\b(take|takes|took|train|trains|trained|training|pretrain|pre-train|pretrained|pre-trained|run|"
@@ -44,7 +46,8 @@ _PHRASE_WORDS = 5  # words of a "what <noun phrase>" before its noun ("What COCO
 _COPULA = frozenset("is are was were".split())
 _VERB_GROUPS = ((re.compile(r"\b(?:speeds?\s+up|sped\s+up|accelerat\w*|faster)\b", re.IGNORECASE), "speedup"),
                 (re.compile(r"\b(?:reduc\w*|cuts?|shrinks?|saves?|compress\w*|lowers?)\b", re.IGNORECASE), "reduction"),
-                (re.compile(r"\b(?:improv\w*|boosts?|increas\w*|raises?)\b", re.IGNORECASE), "improvement"))
+                (re.compile(r"\b(?:improv\w*|boosts?|increas\w*|raises?|beat|beats|outperform\w*|surpass\w*)\b",
+                            re.IGNORECASE), "improvement"))
 _VALUE_OF = re.compile(r"\bvalues?\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?(?P<x>[^?,;]+)", re.IGNORECASE)
 # "How large a training speedup does X report?": the noun says what is measured, not "large"
 _ADJ_NOUN = re.compile(r"\s+an?\s+(?P<x>[^,?;]+)", re.IGNORECASE)
@@ -103,13 +106,18 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
             asks = " ".join(["how much", *phrase, *thing]) if phrase or thing else FIGURE_ASKED
             return _quantity(question, [*phrase, *thing], asks, own)
         return _quantity(question, phrase, f"how much {' '.join(phrase)}", own)
-    if match := _HOW_ADJ.search(question):
+    match = _HOW_ADJ.search(question)
+    if match and _EMBEDDED.search(question, 0, match.start()) \
+            and (later := _what_noun(question[match.end():], own)) is not None:
+        return later  # "research on how strongly genes shape X: what weighted average ...?" asks the what
+    if match:
         adjective = match["adj"].casefold()
         if (noun := _ADJ_NOUN.match(question, match.end())) and (quantity := _measured(noun["x"])):
             return _measured_focus(question, quantity, f"how {adjective} a {' '.join(quantity)}", own)
         if (noun := _COMPARED_QUANTITY.match(question[match.end():])) and (quantity := _measured(noun["x"])):
             return _measured_focus(question, quantity, f"how {adjective} the {' '.join(quantity)}", own)  # "was the gap"
-        if adjective == "strongly" and (verb := _PARTICIPLE.search(question, match.end())):
+        near = " ".join(question[match.end():].split()[:_NEAR_VERB])
+        if adjective == "strongly" and (verb := _PARTICIPLE.search(near)):
             return _quantity(question, [verb[1]], f"how strongly {verb[1]}", own)
         if adjective == "well":
             return Focus("definition", "how well it works")
@@ -164,7 +172,8 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
             which = _which_kind(phrase, i, written)
             verb = _VERB_OBJECT.search(question) if word in SHARES else None
             cut = phrase_of(verb["x"], noun_phrase=True) if verb else []  # "save in total": no object
-            which = (*which, singular(cut[-1].casefold())) if cut else which
+            obj = singular(cut[-1].casefold()) if cut else ""
+            which = (*which, GROUP_OF.get(obj, obj)) if obj else which  # "shrink the memory footprint": memory
             return replace(focus, qualifiers=tuple(dict.fromkeys((*focus.qualifiers, *in_phrase, *which))))
         if word in ENTITY_NOUNS:
             if phrase[0] in _COPULA and content and written_as_name(content[-1], first=False) \
@@ -228,6 +237,9 @@ def _attribute(question: str, phrase: list[str], content: list[str], ending: str
     if phrase and phrase[0] not in _COPULA and phrase[0] not in AUX and ending in _DOES:
         return _which_things(question, content, own)
     words = [w for w in content if w.casefold() not in own and not written_as_name(w, first=False)]
+    if len(words) == 1 and _PARTICIPLE.fullmatch(lowered := words[0].casefold()):  # "what was gained in X": a gain
+        noun = next((n for n in (lowered[:-2], lowered[:-1]) if n in QUANTITY_NOUNS), None)
+        return _quantity(question, [noun], f"the {noun}", own) if noun else None
     if not phrase or phrase[0] not in _COPULA or ending not in _OF or not words or len(content) > 3 \
             or any(w.casefold() in GIST_NOUNS for w in words):
         return None

@@ -24,7 +24,8 @@ GROUPS = {
     "model": "model backbone architecture llm",
     "baseline": "baseline",
     "reduction": "reduction reduce reduced cut saving save less fewer smaller",
-    "improvement": "improvement improve improved gain boost better higher increase elevation elevated greater",
+    "improvement": "improvement improve improved gain boost better higher increase elevation elevated greater "
+                   "outperform outperforms outperformed surpass surpasses surpassed beat beats margin",
     "compression": "compression compress compressed ratio",
     "length": "length long longer context window",
     "rank": "rank",
@@ -39,6 +40,8 @@ GROUPS = {
     "distance": "distance",
     "frequency": "frequency hz khz mhz ghz",
     "resolution": "resolution pixel px",
+    "overhead": "overhead slowdown slower",
+    "thickness": "thickness thick depth mm millimeter millimetre",
 }
 # A word of two groups reads as the later one's, but hours asked for are a time: GPU hours give a cost,
 # "9x less compute" gives no hours; and a size may be a dataset's ("574K pairs"), which a count of
@@ -70,7 +73,7 @@ QUANTITY_NOUNS = frozenset(
     "improvement gain rate cost fid bleu mfu ratio compression memory footprint parameters tokens time "
     "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
     "precision bpb rank length window pass@1 pass@k average count scale velocity probability odds threshold "
-    "coefficient correlation duration frequency distance temperature resolution".split())
+    "coefficient correlation duration frequency distance temperature resolution overhead slowdown thickness".split())
 # "Which methods did X test?": methods asked by name, which an answering sentence names ("What method..." asks the gist)
 NAMED_METHODS = ("algorithm", "approach", "method", "technique")
 # Nouns that, in "What is the <noun> of X?", ask for the gist of the work rather than a detail of it.
