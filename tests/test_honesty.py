@@ -1219,3 +1219,17 @@ def test_a_name_the_collection_only_writes_with_its_capital_is_coined_by_the_abs
     assert names_paper(asked, "Muon is Scalable for LLM Training",
                        "We introduce Moonlight, a 16B-parameter MoE model trained with 5.7T tokens using Muon.",
                        stats)[0]
+
+
+def test_a_terse_number_of_asks_a_count_and_a_which_object_ending_the_question_asks_a_named_thing():
+    patients = focus_of("Number of CADASIL patients in 'Impact of regional cortical and subcortical changes on "
+                        "processing speed in cerebral small vessel disease'?")
+    assert (patients.kind, patients.words, patients.count) == ("quantity", ("patients",), True)
+    procedure = focus_of("SAPERLOT is the interactive visual interface for which temporal data mining procedure?")
+    assert (procedure.kind, procedure.words, procedure.name) == ("entity", ("procedure",), True)
+    assert carries("These prerequisites result in MEMuRY, a new procedure for Temporal Data Mining.", procedure,
+                   strict=True)
+    assert not carries("Temporal Data Mining is a core concept of Knowledge Discovery.", procedure, strict=True)
+    # a "which" clause with its own verb is no object: "which colour map led to more mistakes?"
+    assert focus_of("Which artery view was more accurate, and which colour map led to more diagnostic "
+                    "mistakes?").asks != "the led to more diagnostic mistakes"

@@ -37,7 +37,8 @@ _ASIDE = re.compile(r"\s*\((?:[^()\s]+\s+){2,}[^()]*\)")  # "(TPU version or GPU
 # "A model in which every layer ... uses what fraction?": a relative clause before the question's own wh-word
 _RELATIVE = re.compile(r"(?<=\w\s)(in|on|at|by|for|with|through|under|from)\s+which\b(?=.*\b(?:what|which|how)\b)",
                        re.IGNORECASE)
-_NUMBER_OF = re.compile(r"(?:^\s*|\b(?:what|which)\s+(?:is|are|was|were)\s+)the\s+(?:total\s+)?number\s+of\b",
+# "the number of GPUs", "Number of CADASIL patients in '...'?"
+_NUMBER_OF = re.compile(r"(?:^\s*(?:the\s+)?|\b(?:what|which)\s+(?:is|are|was|were)\s+the\s+)(?:total\s+)?number\s+of\b",
                         re.IGNORECASE)
 
 
