@@ -328,7 +328,7 @@ def test_a_detail_of_a_rarely_named_model_is_looked_for_only_in_the_papers_that_
 @pytest.mark.parametrize("question, kind, asks, words", [
     # a detail of the work, named by a noun of no known group: a sentence must name it
     ("What is the context window of StarCoder2?", "quantity", "the context window", ("window",)),
-    ("What is the sparsity level of the pruned model?", "entity", "the sparsity level", ("sparsity", "level")),
+    ("What is the sparsity level of the pruned model?", "quantity", "the sparsity level", ("sparsity", "level")),
     ("What are the parameter counts of the Phi-3 models?", "quantity", "the parameter counts", ("parameter", "counts")),
     ("What GLUE average does DeBERTa reach?", "quantity", "the GLUE average", ("glue", "average")),
     # the gist of the work, which any of its sentences gives
@@ -1233,3 +1233,21 @@ def test_a_terse_number_of_asks_a_count_and_a_which_object_ending_the_question_a
     # a "which" clause with its own verb is no object: "which colour map led to more mistakes?"
     assert focus_of("Which artery view was more accurate, and which colour map led to more diagnostic "
                     "mistakes?").asks != "the led to more diagnostic mistakes"
+
+
+def test_a_score_is_written_in_digits_a_terse_superlative_asks_its_measure_and_a_colour_map_is_no_map_score():
+    accuracy = focus_of("What accuracy does Iterative Weight Recycling reach at its highest prune rate?")
+    assert not carries("We modify two algorithms (Edge-Popup and Biprop) to find high-accuracy subnetworks.", accuracy)
+    assert carries("It reaches 91.2% accuracy at a 90% prune rate.", accuracy)
+    points = focus_of("By how many points on average does the hybrid beat the pure Transformer?")
+    assert carries("The hybrid exceeds the Transformer by +2.65 points on average.", points)
+    smallest = focus_of("smallest model scale tested for the recursive transformer whose lightweight routers give "
+                        "each token its own recursion depth?")
+    assert smallest.kind == "quantity" and "scale" in smallest.words
+    assert carries("Across model scales ranging from 135M to 1.7B parameters, MoR forms a new Pareto frontier.",
+                   smallest)
+    density = focus_of("Which optimizer is used for regrowth, and what density level did they use?").parts[0]
+    assert density.kind == "quantity"
+    assert not carries("At any given time, for a desired density level, we maintain an array of indices.", density)
+    assert focus_of("Which colour map led to more diagnostic mistakes?").kind != "quantity"
+    assert focus_of("What mAP does it reach on COCO?").kind == "quantity"

@@ -97,8 +97,9 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         # not "up from 39.8%"; "4-bit" is a number format, no amount of memory; "1B model" is a size, no count of models
         sized = focus.count and any(GROUP_OF.get(singular(w)) == "model" for w in focus.words)
         bits = any(stem(w) == "bit" for w in focus.words)
+        scored = any(GROUP_OF.get(singular(w)) == "accuracy" for w in focus.words)  # "two algorithms": no accuracy
         new = [_is_figure(t) and lowered[j] not in focus.given and lowered[j].split("-")[0] not in focus.given
-               and (bits or not _BITS.match(lowered[j]))
+               and (bits or not _BITS.match(lowered[j])) and (not scored or bool(_LEADING_DIGIT.match(t)))
                and not (sized and _SIZE.match(lowered[j])) for j, t in enumerate(tokens)]
         return any(new[j] and not _measures_other(lowered, j, focus.others)
                    and (lowered[j] != "one" or j == i - 1) for i in places  # "at least one token ... a threshold"

@@ -28,6 +28,9 @@ _TERSE = re.compile(r"^\s*(?!(?:is|are|was|were|do|does|did|can|could|should|wou
                     r"explain|describe|compare|summarize|summarise|tell|show|list|find|name|give|please|in|on|for|"
                     r"according|among|across|with|from|if|when|i|we|my|our)\b)(?:[^\s?]+\s+){0,11}[^\s?]+\s*\?\s*$",
                     re.IGNORECASE)
+# "smallest model scale tested for the recursive transformer whose routers ...?": a measure asked, however long
+_TERSE_MEASURE = re.compile(r"^\s*(?:the\s+)?(?:smallest|largest|biggest|highest|lowest|best|worst|maximum|minimum|peak|"
+                            r"total|average|mean|median)\s+[^?]+\?\s*$", re.IGNORECASE)
 _EMBEDDED = re.compile(r"^(?:what|which)\s+(?:the\s+)?(?P<np>.+?)\s+(?P<verb>is|are|was|were)\s*\??$", re.IGNORECASE)
 _NOUN_PHRASE = re.compile(r"^\s*the\s+\w", re.IGNORECASE)  # "the license of QuEST?"
 _WH = re.compile(r"\b(?:what|which|how|where|when|who)\b", re.IGNORECASE)
@@ -55,7 +58,7 @@ def plain(question: str) -> str:
         question = f"What {asked['verb']} the {asked['np']}?" if asked else f"What is the {said['np']}"
     elif _NOUN_PHRASE.match(question) and not _WH.search(question):
         question = f"What is {question}"
-    elif _TERSE.match(question) and not _WH.search(question):
+    elif (_TERSE.match(question) or _TERSE_MEASURE.match(question)) and not _WH.search(question):
         question = f"What is the {question}"
     question = _RELATIVE.sub(r"\1 that", _ASIDE.sub("", _KIND_OF.sub(r"\1 ", question, count=1)))
     return _NUMBER_OF.sub("how many", question, count=1)

@@ -156,7 +156,7 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
             continue  # "model sizes", "hardware efficiency gain": the quantity names it
         if word == "language" and singular(following) == "model":
             continue  # "language model" is one noun, a model
-        if word in QUANTITY_NOUNS or singular(word) in QUANTITY_NOUNS:
+        if (word in QUANTITY_NOUNS or singular(word) in QUANTITY_NOUNS) and written[i] not in ("map", "maps"):  # mAP
             i = _head(phrase, i)  # "average MSE reduction": the last noun is what is measured
             word = phrase[i]
             attribute = [w for w in written[: i + 1] if w.casefold() not in AUX][-3:]

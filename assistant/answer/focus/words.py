@@ -73,7 +73,8 @@ QUANTITY_NOUNS = frozenset(
     "improvement gain rate cost fid bleu mfu ratio compression memory footprint parameters tokens time "
     "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
     "precision bpb rank length window pass@1 pass@k average count scale velocity probability odds threshold "
-    "coefficient correlation duration frequency distance temperature resolution overhead slowdown thickness".split())
+    "coefficient correlation duration frequency distance temperature resolution overhead slowdown thickness level "
+    "density".split())
 # "Which methods did X test?": methods asked by name, which an answering sentence names ("What method..." asks the gist)
 NAMED_METHODS = ("algorithm", "approach", "method", "technique")
 # Nouns that, in "What is the <noun> of X?", ask for the gist of the work rather than a detail of it.
