@@ -1194,6 +1194,7 @@ def test_a_figure_the_question_states_anywhere_is_given_and_a_second_question_ma
     assert not carries("We conduct experiments on seven public datasets to evaluate SAMGPT.", margin.parts[0])
     assert carries("SAMGPT outperforms the best baseline by 4.2 points.", margin.parts[0])
     assert carries("It outperforms LoRA by 2.3 points on MMLU.", focus_of("By what margin does it beat LoRA?"))
+    assert carries("Our 1B model exceeds Llama-3.2-1B by 2.0%.", focus_of("By what margin does it beat Llama-3.2-1B?"))
     memory = focus_of("What speedup did it report, and by what percentage did it shrink the GPU memory footprint?")
     assert carries("It achieves a 2.4times speedup and 30\\% reduction in GPU memory usage.", memory.parts[0])
 

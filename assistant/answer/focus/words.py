@@ -25,7 +25,8 @@ GROUPS = {
     "baseline": "baseline",
     "reduction": "reduction reduce reduced cut saving save less fewer smaller",
     "improvement": "improvement improve improved gain boost better higher increase elevation elevated greater "
-                   "outperform outperforms outperformed surpass surpasses surpassed beat beats margin",
+                   "outperform outperforms outperformed surpass surpasses surpassed beat beats exceed exceeds "
+                   "exceeded outpace outpaces outpaced margin",
     "compression": "compression compress compressed ratio",
     "length": "length long longer context window",
     "rank": "rank",
