@@ -1183,11 +1183,7 @@ def test_a_title_word_the_question_writes_only_inside_a_name_of_its_own_does_not
     assert title_name(MUON, "What learning rate does Muon use?", ["Muon"]) == "Muon"
 
 
-def test_a_figure_the_question_states_anywhere_is_given_and_a_second_question_may_ask_by_what_margin():
-    left = focus_of("Alternative optimizers are often claimed to give 1.4 to 2x speedups over AdamW. Once tuned "
-                    "fairly, what speedup is left at the 1.2B-parameter scale?")
-    assert not carries("Alternative optimizers are claimed to offer 1.4 to 2x speedup.", left)
-    assert carries("The speedup drops to 1.1x for 1.2B parameter models.", left)
+def test_a_second_question_may_ask_by_what_margin_and_a_beat_is_measured_by_any_verb_of_beating():
     margin = focus_of("How many public datasets was SAMGPT evaluated on, and by what margin did it beat the best "
                       "baseline?")
     assert [part.asks for part in margin.parts] == ["the margin"]

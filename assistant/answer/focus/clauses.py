@@ -22,11 +22,11 @@ _DESCRIBING = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were|has\s+been|
 # "its latency in milliseconds", "measured in GPU hours": the unit the figure asked for is in
 _IN_UNIT = re.compile(r"\b(?:in|measured\s+in|expressed\s+in)\s+(?:[\w-]+\s+){0,2}?(milliseconds|seconds|minutes|hours|"
                       r"days|weeks|gigabytes|megabytes|terabytes|watts)\b", re.IGNORECASE)
-# "(up from 39.8%)", "setting aside its 200K vocabulary", "the 240T-token pool", "claimed to give 1.4 to 2x
-# speedups": a figure the question states, which cannot be its answer
+# "(up from 39.8%)", "setting aside its 200K vocabulary", "the 240T-token pool": a figure the question states,
+# which cannot be its answer. Not every figure it states: "when pre-training reached 1 trillion tokens" may sit
+# beside the answer ("to 1 trillion tokens (with 600B synthetic data)"), where it is the only sign of the count
 _GIVEN = re.compile(r"\b(?:from|besides|than|aside|except)\s+(?:(?:its|the|their|a|an)\s+)?(?P<x>[~≈]?\d[\w.,%×]*)|"
-                    r"(?<![\w.-])(?P<y>\d[\d.,]*[kmbt]?)-[a-z]+|(?<![\w.-])(?P<z>\d[\d.,]*(?:x|×|%)?)(?![\w-])",
-                    re.IGNORECASE)
+                    r"(?<![\w.-])(?P<y>\d[\d.,]*[kmbt]?)-[a-z]+", re.IGNORECASE)
 
 
 def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
@@ -39,7 +39,7 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     focus = read_focus(asked, own) if asked != question.strip() else None
     if focus is None or not (focus.asks_detail or focus.kind == "list"):
         focus = read_focus(question, own)
-    given = tuple(dict.fromkeys((m["x"] or m["y"] or m["z"]).rstrip(".,").casefold() for m in _GIVEN.finditer(question)))
+    given = tuple(dict.fromkeys((m["x"] or m["y"]).rstrip(".,").casefold() for m in _GIVEN.finditer(question)))
     clauses = _CLAUSE.split(asked)
     if len(clauses) < 2 or focus.kind == "list":
         return replace(focus, **{**_context(asked, focus), "others": _others(question, _phase(asked))}, given=given)
