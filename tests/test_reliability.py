@@ -10,6 +10,9 @@ import subprocess
 import sys
 import time
 
+import chromadb
+import chromadb.api.models.Collection
+import chromadb.errors
 import numpy as np
 import pytest
 
@@ -224,6 +227,27 @@ def test_a_filtered_dense_search_ranks_exactly_among_the_chunks_the_filter_admit
     query = "How do experts share the work of a transformer layer?"
     found = assistant.retriever.retrieve(query, k=12, kind="dense", filters=filters)
     _assert_nearest([p.paper_id for p in found.papers], assistant.store, found.query_embedding, 12, filters.where())
+
+
+def test_when_chroma_cannot_list_the_vectors_its_own_search_serves(settings, monkeypatch, caplog):
+    """A writer killed mid-write may leave an embedded store whose vectors cannot be listed ("Error finding
+    id"; seen after a killed sync and its repair); Chroma's own search skips what it cannot place, and serves."""
+    Assistant(settings).ingest([MINI_FEED], progress=False)
+    listing = chromadb.api.models.Collection.Collection.get
+
+    def get(self, ids=None, *args, include=None, **kwargs):
+        if ids is None and include == ["embeddings"]:
+            raise chromadb.errors.InternalError("Error executing plan: Internal error: Error finding id")
+        return listing(self, ids, *args, include=include, **kwargs)
+
+    monkeypatch.setattr(chromadb.api.models.Collection.Collection, "get", get)
+    assistant = Assistant(settings)
+    title = load_papers([MINI_FEED]).papers[0].title
+    with caplog.at_level("WARNING"):
+        found = assistant.retriever.retrieve(title, k=3, kind="dense")
+    assert found.papers[0].title == title
+    assert not isinstance(assistant.retriever._dense(None), ExactDense)
+    assert "cannot be listed" in caplog.text
 
 
 def test_a_collection_too_large_to_search_exactly_is_searched_in_chroma_at_the_usual_breadth(settings, monkeypatch):

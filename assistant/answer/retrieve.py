@@ -141,7 +141,7 @@ class Retriever:
             return {}, TermStats({}, 0), None
         self._index = VectorStoreIndex.from_vector_store(self.store.vector_store, embed_model=self.embedding,
                                                          transformations=[_ReadOnly()])
-        self._vectors = StoredVectors(self.store.collection) if self.store.count() <= EXACT_UP_TO else None
+        self._vectors = StoredVectors.read(self.store.collection) if self.store.count() <= EXACT_UP_TO else None
         dense = self._dense(None)
         path = keywords.index_dir(self.store, version)
         if not path.exists():

@@ -10,6 +10,7 @@ under a millisecond, and every process finds the same passages; above it HNSW se
 
 from __future__ import annotations
 
+import logging
 import math
 
 import numpy as np
@@ -17,6 +18,7 @@ from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from llama_index.core.vector_stores.utils import legacy_metadata_dict_to_node, metadata_dict_to_node
 
+logger = logging.getLogger(__name__)
 EXACT_UP_TO = 5_000  # chunks: 7.7 MB of vectors at 384 dimensions
 _PAGE = 1_000
 
@@ -37,6 +39,17 @@ class StoredVectors:
         norms = np.linalg.norm(matrix, axis=1, keepdims=True) if len(matrix) else 1.0
         self.ids = ids
         self.matrix = matrix / np.where(norms == 0, 1.0, norms)
+
+    @classmethod
+    def read(cls, collection) -> StoredVectors | None:
+        """The vectors, or None when Chroma cannot list them: an embedded store whose writer was killed
+        mid-write may hold a vector its records do not know, which a full listing trips on ("Error finding
+        id", even after the repairing sync) while Chroma's own search skips it and serves instead."""
+        try:
+            return cls(collection)
+        except Exception as exc:  # chromadb raises InternalError here, and other types elsewhere
+            logger.warning("searching Chroma's vector index: its vectors cannot be listed now (%s)", exc)
+            return None
 
     def retriever(self, top_k: int, where: dict | None = None) -> ExactDense:
         """Search among all chunks, or only those Chroma's ``where`` admits."""
