@@ -250,6 +250,22 @@ def test_when_chroma_cannot_list_the_vectors_its_own_search_serves(settings, mon
     assert "cannot be listed" in caplog.text
 
 
+def test_a_listing_of_vectors_that_misses_records_is_not_searched(settings, monkeypatch):
+    Assistant(settings).ingest([MINI_FEED], progress=False)
+    listing = chromadb.api.models.Collection.Collection.get
+
+    def get(self, ids=None, *args, include=None, **kwargs):
+        got = listing(self, ids, *args, include=include, **kwargs)
+        if ids is None and include == ["embeddings"] and len(got["ids"]):  # one record lost mid-listing
+            got = {**got, "ids": got["ids"][1:], "embeddings": got["embeddings"][1:]}
+        return got
+
+    monkeypatch.setattr(chromadb.api.models.Collection.Collection, "get", get)
+    assistant = Assistant(settings)
+    assistant.retriever.retrieve("mixture of experts", k=3, kind="dense")
+    assert not isinstance(assistant.retriever._dense(None), ExactDense)
+
+
 def test_a_collection_too_large_to_search_exactly_is_searched_in_chroma_at_the_usual_breadth(settings, monkeypatch):
     """Past the exact limit the dense retriever is Chroma's; a store made when small ones were searched at
     ef 500 gets the usual breadth back."""

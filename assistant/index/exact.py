@@ -42,11 +42,14 @@ class StoredVectors:
 
     @classmethod
     def read(cls, collection) -> StoredVectors | None:
-        """The vectors, or None when Chroma cannot list them: an embedded store whose writer was killed
+        """The vectors, or None when Chroma cannot list them all: an embedded store whose writer was killed
         mid-write may hold a vector its records do not know, which a full listing trips on ("Error finding
         id", even after the repairing sync) while Chroma's own search skips it and serves instead."""
         try:
-            return cls(collection)
+            vectors = cls(collection)
+            if len(vectors.ids) != (count := collection.count()):  # a listing that misses records is no index
+                raise ValueError(f"{len(vectors.ids)} vectors listed of {count} records")
+            return vectors
         except Exception as exc:  # chromadb raises InternalError here, and other types elsewhere
             logger.warning("searching Chroma's vector index: its vectors cannot be listed now (%s)", exc)
             return None
