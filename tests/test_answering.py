@@ -173,6 +173,41 @@ def test_no_question_slips_through_before_the_answering_side_has_begun_its_first
     assert not side.progress().running
 
 
+def test_a_question_asked_while_the_answering_side_is_still_opening_waits_and_is_refused_during_the_ingest(settings):
+    """Asked before the answering side is open (the first moments of the app), a question used to pass the
+    check, since no ingest was marked yet, and was answered from the empty store: declined."""
+    import threading
+
+    class SlowToOpen(answering.Answering):
+        release = threading.Event()
+
+        def _first_ingest(self) -> None:
+            self.release.wait(30)
+            super()._first_ingest()
+
+    side = SlowToOpen(Assistant(settings))
+    opened: Future = Future()
+    app = ChatApp(settings=settings, opening=opened)
+    loading = app.start_indexing()  # waits for the opening
+    refused: list[BaseException] = []
+
+    def ask() -> None:
+        try:
+            app._check_ready()
+        except QuestionError as exc:
+            refused.append(exc)
+
+    asking = threading.Thread(target=ask)
+    asking.start()
+    time.sleep(0.3)  # the question arrives while the answering process is still opening
+    opened.set_result(side)
+    asking.join(timeout=30)
+    assert refused and "still being indexed" in str(refused[0])
+    side.release.set()
+    loading.join(timeout=60)
+    app._check_ready()
+
+
 def test_the_answering_process_ends_when_the_app_is_killed(tmp_path):
     """A `kill -9` of the app leaves no process holding the store (this is also the fork path)."""
     script = textwrap.dedent("""

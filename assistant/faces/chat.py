@@ -220,6 +220,10 @@ class Chat:
         return f"{corpus} · {answers}"
 
     def _check_ready(self) -> None:
+        # Wait for the answering process to open and begin: until then no ingest is marked as running, and a
+        # question let through would be answered from the empty store before the first ingest starts
+        # (declined; seen under load in the app's two-process test).
+        self._loaded.wait()
         indexing = self._progress()
         if indexing.running:
             raise QuestionError(
