@@ -26,7 +26,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TransformCompone
 
 from ..index import keywords
 from ..index.columns import FilterColumns
-from ..index.exact import EXACT_UP_TO, StoredVectors
+from ..index.exact import EXACT_UP_TO, StoredVectors, cosine
 from ..index.store import PaperStore
 from ..index.vocabulary import TermStats
 from ..models import listed
@@ -224,7 +224,7 @@ class Retriever:
         if filters and (extra := filters.where()):
             where = {"$and": [where, extra]}
         got = self.store.collection.get(where=where, include=["documents", "metadatas", "embeddings"])
-        scores = _cosine(np.asarray(got["embeddings"], dtype=np.float32), vector) if got["ids"] else []
+        scores = cosine(np.asarray(got["embeddings"], dtype=np.float32), vector) if got["ids"] else []
         chunks: dict[str, list[tuple[Passage, dict]]] = {}
         for chunk_id, text, meta, score in zip(got["ids"], got["documents"], got["metadatas"], scores):
             chunks.setdefault(meta["paper_id"], []).append((Passage(chunk_id, text, float(score)), meta))
@@ -275,15 +275,11 @@ class Retriever:
     def _similarities(self, chunk_ids: list[str], query_vector: list[float]) -> dict[str, float]:
         if not chunk_ids:
             return {}
+        if self._vectors is not None and (held := self._vectors.similarities(chunk_ids, query_vector)) is not None:
+            return held  # the vectors exact search holds: no second read of them from Chroma
         got = self.store.collection.get(ids=chunk_ids, include=["embeddings"])
-        scores = _cosine(np.asarray(got["embeddings"], dtype=np.float32), query_vector)
+        scores = cosine(np.asarray(got["embeddings"], dtype=np.float32), query_vector)
         return {cid: float(s) for cid, s in zip(got["ids"], scores)}
-
-
-def _cosine(matrix: np.ndarray, query_vector: list[float]) -> np.ndarray:
-    query = np.asarray(query_vector, dtype=np.float32)
-    norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(query) or 1.0)
-    return matrix @ query / np.where(norms == 0, 1.0, norms)
 
 
 class _ReadOnly(TransformComponent):

@@ -24,7 +24,7 @@ _PAGE = 1_000
 
 
 class StoredVectors:
-    """Every chunk's unit vector, in one matrix, read once per store version."""
+    """Every chunk's vector, in one matrix, read once per store version."""
 
     def __init__(self, collection) -> None:
         self.collection = collection
@@ -35,10 +35,16 @@ class StoredVectors:
                 break
             ids.extend(got["ids"])
             rows.append(np.asarray(got["embeddings"], dtype=np.float32))
-        matrix = np.concatenate(rows) if rows else np.zeros((0, 0), dtype=np.float32)
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True) if len(matrix) else 1.0
         self.ids = ids
-        self.matrix = matrix / np.where(norms == 0, 1.0, norms)
+        self.row = {chunk_id: i for i, chunk_id in enumerate(ids)}
+        self.matrix = np.concatenate(rows) if rows else np.zeros((0, 0), dtype=np.float32)
+
+    def similarities(self, chunk_ids: list[str], query_vector: list[float]) -> dict[str, float] | None:
+        """Each chunk's cosine to the question, from memory; None when one of them is not held."""
+        if any(chunk_id not in self.row for chunk_id in chunk_ids):
+            return None
+        scores = cosine(self.matrix[[self.row[c] for c in chunk_ids]], query_vector)
+        return {chunk_id: float(score) for chunk_id, score in zip(chunk_ids, scores)}
 
     @classmethod
     def read(cls, collection) -> StoredVectors | None:
@@ -75,12 +81,11 @@ class ExactDense(BaseRetriever):
         vectors = self.vectors
         if not vectors.ids or query_bundle.embedding is None:
             return []
-        query = np.asarray(query_bundle.embedding, dtype=np.float32)
-        cosine = vectors.matrix @ (query / (np.linalg.norm(query) or 1.0))
+        scores = cosine(vectors.matrix, query_bundle.embedding)
         if self.admitted is not None:
-            cosine = np.where(self.admitted, cosine, -np.inf)
-        order = np.argsort(-cosine, kind="stable")[: self.top_k]
-        order = [int(i) for i in order if np.isfinite(cosine[i])]
+            scores = np.where(self.admitted, scores, -np.inf)
+        order = np.argsort(-scores, kind="stable")[: self.top_k]
+        order = [int(i) for i in order if np.isfinite(scores[i])]
         if not order:
             return []
         got = vectors.collection.get(ids=[vectors.ids[i] for i in order], include=["documents", "metadatas"])
@@ -89,8 +94,15 @@ class ExactDense(BaseRetriever):
         for i in order:
             if (row := stored.get(vectors.ids[i])) is None:  # deleted since this version was read
                 continue
-            hits.append(NodeWithScore(node=_node(vectors.ids[i], *row), score=math.exp(float(cosine[i]) - 1.0)))
+            hits.append(NodeWithScore(node=_node(vectors.ids[i], *row), score=math.exp(float(scores[i]) - 1.0)))
         return hits
+
+
+def cosine(matrix: np.ndarray, query_vector: list[float]) -> np.ndarray:
+    """Each row's cosine similarity to the query (0 for a zero row)."""
+    query = np.asarray(query_vector, dtype=np.float32)
+    norms = np.linalg.norm(matrix, axis=1) * (np.linalg.norm(query) or 1.0)
+    return matrix @ query / np.where(norms == 0, 1.0, norms)
 
 
 def _node(chunk_id: str, text: str | None, meta: dict | None) -> TextNode:

@@ -74,7 +74,7 @@ class PaperStore:
             self.name, metadata=metadata, configuration={"hnsw": {"space": "cosine", "ef_search": _CHROMA_EF}},
             embedding_function=None,
         )
-        # stores made before small ones were searched exactly searched at 500: past that size, the usual breadth
+        # an older store was made searching at ef 500; once it outgrows the exact search, HNSW's usual breadth
         breadth = (collection.configuration_json.get("hnsw") or {}).get("ef_search")
         if collection.count() > EXACT_UP_TO and breadth != _CHROMA_EF:
             collection.modify(configuration={"hnsw": {"ef_search": _CHROMA_EF}})
