@@ -493,6 +493,41 @@ def test_a_count_stands_before_the_names_of_what_it_counts_or_after_its_count_wo
     assert share.qualifiers == ("cost",)
     assert not carries("Eliminating up to 70% of visual tokens leads to a 3% drop in accuracy.", share, strict=True)
     assert carries("LLaVolta cuts training cost by 16%.", share, strict=True)
+    volumes = focus_of("How many T1 anatomical scans did the framework's demonstration examine?")
+    assert carries("It was shown on a collection of over 900 T1-weighted magnetic resonance imaging (MRI) brain scans.",
+                   volumes)
+    assert not carries("We trained 3 models and evaluated the scans.", volumes)  # a verb ends the noun phrase
+    responses = focus_of("How many unique ratings does the dataset hold?")
+    assert carries("The set totals 25,440 unique subjective perceptual ratings of the clips.", responses)
+    assert not carries("In 3 studies, listeners who rated the clips gave unique ratings.", responses)
+
+
+@pytest.mark.parametrize("question, asks, words", [
+    ("Low-bit weight quantization that keeps salient channels in higher precision: kernel speedup over GPTQ?",
+     "the kernel speedup", ("speedup",)),
+    ("Sparse experts whose router favours overlapping experts for nearby tokens -- max speedup on phones?",
+     "the max speedup", ("speedup",)),
+    ("LRA accuracy (sequence length 16K) of the exact attention kernel that tiles reads and writes between HBM and "
+     "SRAM and recomputes the softmax on the fly in the backward pass?", "the LRA accuracy", ("accuracy",)),
+    ("Training-free speedup on CogACT from layer pruning and token selection?", "the training-free speedup",
+     ("speedup",)),
+    ("Twenty resected specimens were measured under the microscope. Give the two mean cortical depths, in millimetres.",
+     "how much millimetre", ("millimetre",)),
+])
+def test_a_figure_asked_after_a_colon_in_a_long_noun_phrase_or_in_a_unit_is_read(question, asks, words):
+    focus = focus_of(question)
+    assert (focus.kind, focus.asks, focus.words) == ("quantity", asks, words)
+
+
+@pytest.mark.parametrize("question", [
+    "Network Memory Footprint Compression Through Jointly Learnable Codebooks",  # a title pasted in
+    "Do Language Models Use Their Depth Efficiently?",
+    "Benchmarking imaging methods on 509 subjects: how do the classifiers compare?",
+    "How many GPUs did 'ZeRO: Memory optimizations toward training' use?",
+])
+def test_a_title_a_yes_no_question_or_a_titles_colon_is_not_read_as_a_figure_asked(question):
+    focus = focus_of(question)
+    assert focus.kind != "quantity" or focus.asks == "the number of GPUs"
 
 
 def test_a_short_name_of_several_words_names_its_paper_unless_it_is_a_setting_like_a_dataset():

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ...models import Focus
+from .plain import as_asked
 from .read import read_focus
 from .words import OTHER_MEASURES, PHASES, group_words, singular
 
@@ -28,6 +29,24 @@ _IN_UNIT = re.compile(r"\b(?:in|measured\s+in|expressed\s+in)\s+(?:[\w-]+\s+){0,
 _GIVEN = re.compile(r"\b(?:from|besides|than|aside|except)\s+(?:(?:its|the|their|a|an)\s+)?(?P<x>[~≈]?\d[\w.,%×]*)|"
                     r"(?<![\w.-])(?P<y>\d[\d.,]*[kmbt]?)-[a-z]+", re.IGNORECASE)
 
+_LAST_COLON = re.compile(r"(?::|\s--?|\s—)\s+(?!.*(?::|\s--?\s|\s—\s))")  # "...: max speedup?", "... -- max speedup?"
+_QUOTE = re.compile(r"[\"“”*]|'(?=\W|$)")  # "... in 'ZeRO: Memory Optimizations'?": a title's colon
+_WH = re.compile(r"\b(?:what|which|how|where|when|who|whom|why)\b", re.IGNORECASE)
+_ASKING = re.compile(r"\s*(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|may|might)\b",
+                     re.IGNORECASE)  # "Do Language Models Use Their Depth Efficiently?" asks yes or no
+# "in millimetres", "as a percentage": the unit a figure is asked in, and the measure it gives
+_ASKED_UNIT = re.compile(r"\b(?:in|as\s+an?|as)\s+(millimet(?:er|re)s|mm|centimet(?:er|re)s|met(?:er|re)s|"
+                         r"milliseconds|ms|seconds|minutes|hours|days|weeks|months|years|percent|percentage|"
+                         r"percentage\s+points|gigabytes|GB|megabytes|MB|watts|hertz|Hz|degrees)\b(?!\s+of\b)",
+                         re.IGNORECASE)
+_UNIT_WORDS = {"mm": "millimetre", "millimeters": "millimetre", "millimetres": "millimetre", "cm": "distance",
+               "centimeters": "distance", "centimetres": "distance", "meters": "distance", "metres": "distance",
+               "ms": "time", "milliseconds": "time", "seconds": "time", "minutes": "time", "hours": "time",
+               "days": "time", "weeks": "time", "percent": "percentage", "percentage points": "points",
+               "gb": "memory", "gigabytes": "memory", "mb": "memory", "megabytes": "memory", "watts": "power",
+               "hz": "frequency", "hertz": "frequency"}
+_COUNTED_UNITS = frozenset({"months", "years", "degrees"})
+
 
 def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     """The focus of a question. ``own``: the words of the title of the paper it asks about (its names
@@ -39,6 +58,8 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
     focus = read_focus(asked, own) if asked != question.strip() else None
     if focus is None or not (focus.asks_detail or focus.kind == "list"):
         focus = read_focus(question, own)
+    if not (focus.asks_detail or focus.kind == "list") and (unread := _unread(asked, own)):
+        focus = unread
     given = tuple(dict.fromkeys((m["x"] or m["y"]).rstrip(".,").casefold() for m in _GIVEN.finditer(question)))
     clauses = _CLAUSE.split(asked)
     if len(clauses) < 2 or focus.kind == "list":
@@ -52,6 +73,25 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
              if part.asks_detail and part.words and part.asks != focus.asks]
     return replace(focus, **_context(clause, focus), given=given, qualifiers=own_part.qualifiers,
                    parts=tuple({part.asks: part for part in parts}.values()))
+
+
+def _unread(asked: str, own: tuple[str, ...]) -> Focus | None:
+    """The detail asked by a question no rule reads, when one of its forms says: the words after its last
+    colon ("Weight-only quantization that ...: kernel speedup over GPTQ?"); a noun phrase of any length
+    ("Path-X accuracy (seq. length 16K) of the exact attention algorithm that tiles ...?"); or the unit it
+    asks in ("Give the two mean depths, in millimetres.")."""
+    asking = asked.rstrip().endswith("?")  # a title pasted as a question asks nothing of the kind
+    colon = _LAST_COLON.search(asked)
+    forms = [asked[colon.end():]] if asking and colon and not _QUOTE.search(asked[colon.end():]) else []
+    if asking and not _WH.search(asked) and not _ASKING.match(asked):
+        forms.append(as_asked(asked))
+    for form in forms:
+        if (focus := read_focus(form, own)).kind == "quantity":  # a free noun phrase names no thing reliably
+            return focus
+    if unit := _ASKED_UNIT.search(asked):
+        word = unit[1].casefold()
+        return read_focus(f"How {'many' if word in _COUNTED_UNITS else 'much'} {_UNIT_WORDS.get(word, word)}?", own)
+    return None
 
 
 def _context(clause: str, focus: Focus) -> dict:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from ...index.terms import stem
 from ...models import Focus
-from .words import AUX, GROUP_OF, PHASES, singular, written_as_name
+from .words import AUX, GROUP_OF, PHASES, VERBS, singular, written_as_name
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
                           "hundreds thousand thousands million millions billion billions twice half quarter".split())
@@ -26,6 +26,9 @@ _UNIT_LETTERS = frozenset("x k m b t times fold e xx pp ms s us ns h hr hrs min 
 _FIGURE_NEAR, _NAME_NEAR = 8, 3  # tokens between a figure or a name and the word it qualifies
 _COUNT_BEFORE = 3  # "64 NVIDIA A100 GPUs": a count stands just before what it counts
 _ASKED_BEFORE = 5  # ... or before the question's own words for it
+_PHRASE_BEFORE = 8  # ... or before the noun phrase it leads, a figure first ("25,440 unique perceptual responses")
+_NOT_MODIFIERS = frozenset("and or but nor we our us they their it its this these those who whom whose where while as "
+                           "both all each every some any no not also only using use uses via per".split())
 _LISTED_NAMES = 2  # names in a sentence that lists the named things asked for
 # "(1) a multi-GPU solution ... (2)", "several tasks: 1) With faster speed": no figures
 _ENUMERATOR = re.compile(r"\((?:\d|[ivx]{1,4}|[a-h])\)|(?:^|(?<=[:;,.] ))(?:\d|[ivx]{1,4}|[a-h])\)")
@@ -142,7 +145,8 @@ def _listed(tokens: list[str], common: Callable[[str], bool]) -> int:
 
 def _named_before(tokens: list[str], i: int, asked: frozenset[str] = frozenset()) -> int:
     """Where the names before a counted noun begin: "3 million | NVIDIA H100 GPU hours"; or the words the
-    question writes before it: "15 | compound and protein encoders"."""
+    question writes before it: "15 | compound and protein encoders"; or its noun phrase, when a figure
+    leads it: "over 900 | T1-anatomical magnetic resonance imaging (MRI) image volumes"."""
     start = i
     while start > 0 and not _is_figure(tokens[start - 1]):
         word = tokens[start - 1].strip(".,;:()")
@@ -150,7 +154,20 @@ def _named_before(tokens: list[str], i: int, asked: frozenset[str] = frozenset()
                 or i - start < _COUNT_BEFORE and written_as_name(word, first=False)):
             break
         start -= 1
-    return start
+    phrase = i
+    while phrase > 0 and i - phrase < _PHRASE_BEFORE and _modifies(tokens[phrase - 1], asked):
+        phrase -= 1
+    return phrase if phrase < start and phrase > 0 and _is_figure(tokens[phrase - 1]) else start
+
+
+def _modifies(token: str, asked: frozenset[str]) -> bool:
+    """Whether a word may stand inside a noun phrase: "unique subjective perceptual", not "trained", "on"
+    or "and" (unless the question writes it there: "NLP and vision-language tasks")."""
+    word = token.strip(".,;:()").casefold()
+    if word in asked:
+        return True
+    return bool(word) and word not in AUX and word not in _NOT_MODIFIERS and word not in VERBS and not _is_figure(token) \
+        and (not word.endswith(("ed", "ly")) or "-" in word) and word[:1].isalnum()  # "T1-weighted" modifies
 
 
 def _counted_after(lowered: list[str], tokens: list[str], i: int) -> bool:

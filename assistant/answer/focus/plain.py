@@ -33,6 +33,7 @@ _TERSE_MEASURE = re.compile(r"^\s*(?:the\s+)?(?:smallest|largest|biggest|highest
                             r"total|average|mean|median)\s+[^?]+\?\s*$", re.IGNORECASE)
 _EMBEDDED = re.compile(r"^(?:what|which)\s+(?:the\s+)?(?P<np>.+?)\s+(?P<verb>is|are|was|were)\s*\??$", re.IGNORECASE)
 _NOUN_PHRASE = re.compile(r"^\s*the\s+\w", re.IGNORECASE)  # "the license of QuEST?"
+_ARTICLE = re.compile(r"^\s*(?:the|a|an)\s+", re.IGNORECASE)
 _WH = re.compile(r"\b(?:what|which|how|where|when|who)\b", re.IGNORECASE)
 # "What kind of accelerator (TPU version or GPU type)": the kind of a thing is asked as the thing
 _KIND_OF = re.compile(r"\b(what|which)\s+(?:kinds?|types?|sorts?)\s+of\s+", re.IGNORECASE)
@@ -43,6 +44,17 @@ _RELATIVE = re.compile(r"(?<=\w\s)(in|on|at|by|for|with|through|under|from)\s+wh
 # "the number of GPUs", "Number of CADASIL patients in '...'?"
 _NUMBER_OF = re.compile(r"(?:^\s*(?:the\s+)?|\b(?:what|which)\s+(?:is|are|was|were)\s+the\s+)(?:total\s+)?number\s+of\b",
                         re.IGNORECASE)
+
+
+def as_asked(phrase: str) -> str:
+    """A noun phrase asked about ("Training-free speedup on CogACT?") as "What is the ...?". A compound of
+    plain words that starts it ("Training-free") is no name for its capital; a word alone may be one
+    ("Tokenflex with 64 tokens?"), and so is a word written as one ("Path-X accuracy")."""
+    phrase = _ARTICLE.sub("", phrase)
+    first = phrase.split(maxsplit=1)[0] if phrase.split() else ""
+    if "-" in first and first[1:] == first[1:].casefold() and all(part.isalpha() for part in first.split("-")):
+        phrase = phrase[:1].casefold() + phrase[1:]
+    return f"What is the {phrase}"
 
 
 def plain(question: str) -> str:
@@ -59,6 +71,6 @@ def plain(question: str) -> str:
     elif _NOUN_PHRASE.match(question) and not _WH.search(question):
         question = f"What is {question}"
     elif (_TERSE.match(question) or _TERSE_MEASURE.match(question)) and not _WH.search(question):
-        question = f"What is the {question}"
+        question = as_asked(question)
     question = _RELATIVE.sub(r"\1 that", _ASIDE.sub("", _KIND_OF.sub(r"\1 ", question, count=1)))
     return _NUMBER_OF.sub("how many", question, count=1)

@@ -11,7 +11,7 @@ GROUPS = {
     "frame": "frame fps",
     "time": "time hour day minute second gpu-hour wall-clock week millisecond microsecond nanosecond duration s ms h min",
     "accuracy": "accuracy score point pp top-1 f1 bleu rouge pass@1 em perplexity performance win-rate map ap auc "
-                "mape mae rmse recall precision wer cer error",
+                "mape mae rmse recall precision sensitivity specificity wer cer error",
     "size": "size parameter param billion million trillion thousand b m t k",
     "parameter": "parameter param size billion million trillion b m t",
     "token": "token",
@@ -75,7 +75,7 @@ QUANTITY_NOUNS = frozenset(
     "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
     "precision bpb rank length window pass@1 pass@k average count scale velocity probability odds threshold "
     "coefficient correlation duration frequency distance temperature resolution overhead slowdown thickness level "
-    "density".split())
+    "density sensitivity specificity".split())
 # "Which methods did X test?": methods asked by name, which an answering sentence names ("What method..." asks the gist)
 NAMED_METHODS = ("algorithm", "approach", "method", "technique")
 # Nouns that, in "What is the <noun> of X?", ask for the gist of the work rather than a detail of it.
