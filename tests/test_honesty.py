@@ -15,7 +15,7 @@ import pytest
 from assistant import Assistant, Turn
 from assistant.answer.evidence import Candidate, weigh
 from assistant.answer.extractive import Quote
-from assistant.answer.focus import carries, focus_of
+from assistant.answer.focus import carries, focus_of, restates
 from assistant.answer.grounding import OTHER_PAPER
 from assistant.answer.modes import papers_mentioning, on_topic_papers
 from assistant.answer.naming import asked_names, names_paper
@@ -517,6 +517,25 @@ def test_a_count_stands_before_the_names_of_what_it_counts_or_after_its_count_wo
 def test_a_figure_asked_after_a_colon_in_a_long_noun_phrase_or_in_a_unit_is_read(question, asks, words):
     focus = focus_of(question)
     assert (focus.kind, focus.asks, focus.words) == ("quantity", asks, words)
+
+
+def test_a_sentence_that_only_restates_the_questions_figures_is_left_out_when_another_gives_a_new_one(
+        settings, tmp_path):
+    assert restates("Optimizers are claimed to offer 1.4 to 2x speedups.", "Of the claimed 1.4 to 2x speedups, what is left?")
+    assert not restates("The speedup falls to 1.1x at 1.2B parameters.", "Of the claimed 1.4 to 2x speedups, what is left?")
+    feed = tmp_path / "optimizers.jsonl"
+    feed.write_text(json.dumps({
+        "title": "A Fair Benchmark of Pretraining Optimizers",
+        "abstract": "Alternative optimizers are often claimed to give a speedup of 1.4 to 2x over AdamW. We tune ten "
+                    "optimizers fairly at four model scales. With fair tuning the speedup is 1.1x at the largest "
+                    "scale."}) + "\n")
+    assistant = Assistant(settings)
+    assistant.ingest([feed], progress=False)
+    answer = assistant.ask("Optimizers are said to give a speedup of 1.4 to 2x over AdamW; with fair tuning, what "
+                           "speedup is left at the largest scale?")
+    assert "1.1x" in answer.text and "claimed" not in answer.text, answer.text
+    restated = assistant.ask("Alternative optimizers are claimed to give what speedup over AdamW?")
+    assert "1.4 to 2x" in restated.text, restated.text  # a figure the question does not write is new
 
 
 @pytest.mark.parametrize("question", [

@@ -25,7 +25,7 @@ from .cite import CitationRewriter
 from .compose import cited_sentences, fit_sources, is_no_answer, llm_messages
 from .naming import acronym, asked_names, mentions, spelled_out, title_words
 from .extractive import Quote, SentenceRanker, best_per_paper, question_form, select_quotes
-from .focus import carries
+from .focus import carries, restates
 from .grounding import check_claims, drop_flagged
 from .question import Run
 from .quoting import listed, not_stated, not_stated_sentence, quoted, title_name
@@ -86,7 +86,7 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
         written, gave = listed(papers, {i: q for i, q in best.items() if i in on_topic}), bool(on_topic)
     elif named is not None:
         mine = [q for q in ranked if q.paper_index == named]
-        giving = [q for q in mine if carries(q.sentence, focus, common, strict=True)]
+        giving = _new_figures([q for q in mine if carries(q.sentence, focus, common, strict=True)], run.question, focus)
         name = title_name(papers[named].title, query, names(query), stats.capitalized)
         chosen, lacking = _parts(focus, mine, select_quotes(giving, limit), common, strict=True)
         lacking = lacking if giving else [focus, *lacking]
@@ -118,6 +118,7 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
                 break
         else:
             giving = [q for q in mine if carries(q.sentence, bound, common)]
+        giving = _new_figures(giving, run.question, focus)
         giving = [q for q in giving if q.score >= giving[0].score * _RELATIVE_FLOOR] if giving else []
         written, lacking = None, []
         if giving:
@@ -134,6 +135,13 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
         return Draft(text, [], papers[:_NEAR_MISSES], abstained=True)
     highlights = {papers[i].paper_id: lines for i, lines in written.highlights.items() if lines}
     return Draft(written.text, [papers[i] for i in written.order], papers, highlights)
+
+
+def _new_figures(giving: list[Quote], question: str, focus: Focus) -> list[Quote]:
+    """The sentences that give a figure the question does not already write, when any does: one that
+    only restates the question's figures tells the reader nothing new."""
+    new = [q for q in giving if not (focus.figure and restates(q.sentence, question))]
+    return new or giving
 
 
 def _parts(focus: Focus, mine: list[Quote], chosen: list[Quote], common: Callable[[str], bool],

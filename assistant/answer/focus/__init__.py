@@ -14,8 +14,8 @@ pieces ``phrases`` finds (``named``: things asked for after "which" by a noun of
 sentence gives it; ``words`` holds the word lists they read with.
 """
 
-from .match import carries
+from .match import carries, restates
 from .clauses import focus_of
 from .read import FIGURE_ASKED
 
-__all__ = ["FIGURE_ASKED", "carries", "focus_of"]
+__all__ = ["FIGURE_ASKED", "carries", "focus_of", "restates"]

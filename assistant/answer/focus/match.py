@@ -119,6 +119,20 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
     return True
 
 
+def restates(sentence: str, question: str) -> bool:
+    """Whether every figure of ``sentence`` is one the question writes ("claims of 1.4 to 2x speedups"
+    for "what speedup is left of the claimed 1.4 to 2x?"): such a sentence gives the answer only when
+    no other does, as where a count is told by the figure the question restates beside it."""
+    stated = _figures(question)
+    said = _figures(sentence)
+    return bool(said) and said <= stated
+
+
+def _figures(text: str) -> set[str]:
+    return {t.strip(".,;:()[]{}").casefold().rstrip("x×%") for t in _TOKEN.findall(text)
+            if _is_figure(t) and _LEADING_DIGIT.match(t.strip(".,;:()[]{}"))}
+
+
 def _other_phase(said: set[str], phase: str) -> bool:
     """Whether a sentence speaks of the other phase only: "inference on 4 RTX 3090 GPUs" for the GPUs
     that trained a model."""
