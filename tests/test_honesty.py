@@ -519,6 +519,18 @@ def test_a_figure_asked_after_a_colon_in_a_long_noun_phrase_or_in_a_unit_is_read
     assert (focus.kind, focus.asks, focus.words) == ("quantity", asks, words)
 
 
+def test_a_part_after_and_exactly_a_model_size_the_question_names_and_a_multiple_are_read_as_such():
+    both = focus_of("Which sizes does TinyLM come in, and exactly how many times faster than Llama-3-8B is it?")
+    assert [part.asks for part in both.parts] == ["how many times faster"]
+    perplexity = focus_of("What exact perplexity did the 1B low-rank model with momentum reset reach?")
+    assert "1b" in perplexity.given
+    assert not carries("On a 1B model the low-rank method reaches a lower perplexity than GaLore.", perplexity)
+    assert carries("On a 1B model the low-rank method reaches a perplexity of 14.2.", perplexity)
+    tokens = focus_of("How many pre-training tokens did TinyLM use in total?")
+    assert not carries("TinyLM beats OLMo by 2.36% while requiring 2x fewer pre-training tokens.", tokens)
+    assert carries("TinyLM was pre-trained on 1.5T tokens.", tokens)
+
+
 def test_a_sentence_that_only_restates_the_questions_figures_is_left_out_when_another_gives_a_new_one(
         settings, tmp_path):
     assert restates("Optimizers are claimed to offer 1.4 to 2x speedups.", "Of the claimed 1.4 to 2x speedups, what is left?")

@@ -14,8 +14,8 @@ from .read import read_focus
 from .words import OTHER_MEASURES, PHASES, group_words, singular
 
 # "..., and how many days did it take?", "...; on how many GPUs?": a second question in the same sentence
-_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?=(?:on\s+|in\s+|at\s+|for\s+|with\s+|by\s+)?(?:how|what|which|where)\b)|;\s+",
-                     re.IGNORECASE)
+_CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?=(?:exactly\s+|precisely\s+|roughly\s+|approximately\s+|about\s+)?"
+                     r"(?:on\s+|in\s+|at\s+|for\s+|with\s+|by\s+)?(?:how|what|which|where)\b)|;\s+", re.IGNORECASE)
 
 _ASKED = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")  # "One approach trains a head... How many tokens/s did it reach?"
 # "the detector that is trained with ... run?": a clause that describes the work, not the phase asked about
@@ -23,11 +23,12 @@ _DESCRIBING = re.compile(r"\b(?:that|which|who)\s+(?:is|are|was|were|has\s+been|
 # "its latency in milliseconds", "measured in GPU hours": the unit the figure asked for is in
 _IN_UNIT = re.compile(r"\b(?:in|measured\s+in|expressed\s+in)\s+(?:[\w-]+\s+){0,2}?(milliseconds|seconds|minutes|hours|"
                       r"days|weeks|gigabytes|megabytes|terabytes|watts)\b", re.IGNORECASE)
-# "(up from 39.8%)", "setting aside its 200K vocabulary", "the 240T-token pool": a figure the question states,
-# which cannot be its answer. Not every figure it states: "when pre-training reached 1 trillion tokens" may sit
+# "(up from 39.8%)", "setting aside its 200K vocabulary", "the 240T-token pool", "the 1B low-rank model": a
+# figure the question states, which cannot be its answer. Not every figure it states: "when pre-training reached 1 trillion tokens" may sit
 # beside the answer ("to 1 trillion tokens (with 600B synthetic data)"), where it is the only sign of the count
 _GIVEN = re.compile(r"\b(?:from|besides|than|aside|except)\s+(?:(?:its|the|their|a|an)\s+)?(?P<x>[~≈]?\d[\w.,%×]*)|"
-                    r"(?<![\w.-])(?P<y>\d[\d.,]*[kmbt]?)-[a-z]+", re.IGNORECASE)
+                    r"(?<![\w.-])(?P<y>\d[\d.,]*[kmbt]?)-[a-z]+|(?<![\w.-])(?P<z>\d[\d.,]*[bmt])\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?:models?|llms?|variants?|versions?|backbones?|teachers?|students?|checkpoints?)\b", re.IGNORECASE)
 
 _LAST_COLON = re.compile(r"(?::|\s--?|\s—)\s+(?!.*(?::|\s--?\s|\s—\s))")  # "...: max speedup?", "... -- max speedup?"
 _QUOTE = re.compile(r"[\"“”*]|'(?=\W|$)")  # "... in 'ZeRO: Memory Optimizations'?": a title's colon
@@ -60,7 +61,7 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
         focus = read_focus(question, own)
     if not (focus.asks_detail or focus.kind == "list") and (unread := _unread(asked, own)):
         focus = unread
-    given = tuple(dict.fromkeys((m["x"] or m["y"]).rstrip(".,").casefold() for m in _GIVEN.finditer(question)))
+    given = tuple(dict.fromkeys((m["x"] or m["y"] or m["z"]).rstrip(".,").casefold() for m in _GIVEN.finditer(question)))
     clauses = _CLAUSE.split(asked)
     if len(clauses) < 2 or focus.kind == "list":
         return replace(focus, **{**_context(asked, focus), "others": _others(question, _phase(asked))}, given=given)

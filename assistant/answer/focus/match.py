@@ -103,7 +103,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         scored = any(GROUP_OF.get(singular(w)) == "accuracy" for w in focus.words)  # "two algorithms": no accuracy
         new = [_is_figure(t) and lowered[j] not in focus.given and lowered[j].split("-")[0] not in focus.given
                and (bits or not _BITS.match(lowered[j])) and (not scored or bool(_LEADING_DIGIT.match(t)))
-               and not (sized and _SIZE.match(lowered[j])) for j, t in enumerate(tokens)]
+               and not (sized and _SIZE.match(lowered[j]))
+               and not (focus.count and _MULTIPLE.match(t)) for j, t in enumerate(tokens)]  # "2times fewer tokens"
         return any(new[j] and not _measures_other(lowered, j, focus.others)
                    and (lowered[j] != "one" or j == i - 1) for i in places  # "at least one token ... a threshold"
                    for j in range(max(0, start[i] - before), min(len(tokens), i + after + 1))) \
