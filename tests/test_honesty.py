@@ -667,6 +667,9 @@ def test_a_paper_is_named_by_its_whole_title_its_initials_or_its_rare_short_name
         ("t", "TorchTitan: PyTorch Native LLM Pre-training", "TorchTitan trains Llama 3.1 on H100 GPUs."),
         ("l", "Llama 3.1 Herd", "Llama 3.1 on H100 GPUs; Llama 3.1 405B at 40% MFU."),
         ("h", "H100 Study", "H100 GPUs run Llama 3.1 and Llama models at high MFU; H100 again."),
+        ("m", "Masked Frequency Modeling for Self-Supervised Visual Pre-Training",
+         "We mask image frequencies and predict them; ViT-B fine-tuned on ImageNet-1K."),
+        ("v", "Vision Transformers on ImageNet-1K", "A ViT-B reaches 83% top-1 accuracy on ImageNet-1K."),
     ]
     stats, candidates = _weighing(papers)
 
@@ -677,6 +680,9 @@ def test_a_paper_is_named_by_its_whole_title_its_initials_or_its_rare_short_name
     assert named("Using JLCM, how many bits per weight does the compressed Llama 7B use?") == papers[2][1]
     assert named("What MFU does TorchTitan reach for Llama 3.1 405B on H100s?") == papers[3][1]
     assert named("Which GPUs are the fastest?") == ""
+    # the capitalized words a title opens with, written with their capitals, name it
+    assert named("What ImageNet-1K top-1 accuracy does Masked Frequency Modeling reach with a ViT-B?") == papers[6][1]
+    assert named("What ImageNet-1K top-1 accuracy does masked frequency modeling reach with a ViT-B?") != papers[6][1]
 
 
 def test_a_coined_compound_is_known_where_a_retrieved_paper_writes_it_with_a_space():

@@ -4,6 +4,7 @@ of the question's words than the other papers a name names. ``evidence`` weighs 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..index.terms import names, stem, words, written_names
@@ -116,6 +117,12 @@ def says_short_name(question: str, title: str, stats: TermStats) -> bool:
     # a title of two or three words, written with its capitals: "the Wasserstein GAN paper", not "layer normalization"
     if 1 < len(title.split()) < _TITLE_WORDS and ":" not in title and any(c.isupper() for c in title[1:]) \
             and written_out(title.strip(), question):
+        return True
+    # the run of capitalized words a title opens with, written with its capitals: "does Masked Frequency
+    # Modeling reach" for "Masked Frequency Modeling for Self-Supervised ...", unless the field uses each word
+    lead = list(itertools.takewhile(lambda w: w[:1].isupper(), re.findall(r"[\w-]+", title.partition(":")[0])))
+    if len(lead) >= 3 and written_out(" ".join(lead), question) \
+            and not all(stats.common(stem(w.casefold())) for w in lead):
         return True
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", title) if w.casefold() not in _LINKING)
     return any(n.casefold() in initials.casefold() and stats.df.get(stem(n.casefold()), 0) <= 1
