@@ -685,6 +685,16 @@ def test_a_paper_is_named_by_its_whole_title_its_initials_or_its_rare_short_name
     assert named("What ImageNet-1K top-1 accuracy does masked frequency modeling reach with a ViT-B?") != papers[6][1]
 
 
+def test_a_compound_of_the_fields_words_in_a_title_names_no_paper_but_a_name_with_a_hyphen_does():
+    papers = [(f"c{i}", f"Cache Study {i}", f"The KV cache of layer {i} grows; cross attention shares the cache.")
+              for i in range(7)]
+    papers += [("x", "xKV: Cross-Layer SVD for KV-Cache Compression", "xKV compresses the KV cache across layers."),
+               ("g", "LoRA-GA: Low-Rank Adaptation with Gradient Approximation", "LoRA-GA initializes LoRA; cache.")]
+    stats = TermStats.from_papers(papers)
+    assert "kv-cache" not in own_names(papers[7][1], stats) and "xkv" in own_names(papers[7][1], stats)
+    assert "lora-ga" in own_names(papers[8][1], stats)
+
+
 def test_a_coined_compound_is_known_where_a_retrieved_paper_writes_it_with_a_space():
     papers = [("c", "Serving LLMs on a Supernode", "We serve DeepSeek-R1 on Huawei Ascend NPUs with flash decoding."),
               ("d", "Disaggregated Serving", "Prefill and decode scale apart on GPUs.")]

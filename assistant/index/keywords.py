@@ -44,8 +44,9 @@ _TOKEN_PATTERN = r"(?u)\b\w\w+\b"  # BM25Retriever's default
 _KEEP_VERSIONS = 2  # the newest and the one before: a reader that opened it a moment ago keeps working
 # Bumped when what an index folder holds changes: a process finds no folder of its format and builds one
 # (2: the vocabulary keeps the names the collection spells; 3: a paper may be in several collections;
-# 4: names written with a capital alone, such as Minitron, are names too; 5: which words those are).
-_FORMAT = 5
+# 4: names written with a capital alone, such as Minitron, are names too; 5: which words those are;
+# 6: a compound of the field's words, such as KV-Cache, names no paper).
+_FORMAT = 6
 VERSION_FOLDER = re.compile(r"^v(\d+)(?:f(\d+))?$")
 
 

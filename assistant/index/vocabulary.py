@@ -59,9 +59,18 @@ def own_names(title: str, stats: TermStats) -> set[str]:
                                                                                  _OWN_NAME_SHARE * stats.papers)
         # written as a name (SARATHI, LoRA-GA), or the title's first word, used by this paper alone ("Muon is
         # Scalable...", while the "Rust" of "Translation from C to Rust" is not the paper's name)
-        if rare and (names(token) or (position == 0 and token[:1].isupper() and used <= 1 and len(lowered) >= 4)):
+        if rare and not _plain_compound(lowered, stats) \
+                and (names(token) or (position == 0 and token[:1].isupper() and used <= 1 and len(lowered) >= 4)):
             found.add(lowered)
     return found
+
+
+def _plain_compound(word: str, stats: TermStats) -> bool:
+    """Whether ``word`` joins words the field writes apart ("KV-Cache", "Cross-Layer"): no name of one
+    paper, however few write the compound; "LoRA-GA" and "Llama-2" are names."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(part.isalpha() and (stats.df.get(stem(part), 0) > _COMMON_PAPERS if len(part) > 2
+                                                      else part in stats.vocabulary) for part in parts)
 
 
 COMMON_SHARE = 0.15  # a term held by more papers than this is the field's common word (model, transformer, LLM)
