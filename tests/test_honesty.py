@@ -712,6 +712,9 @@ def test_a_coined_compound_is_known_where_a_retrieved_paper_writes_it_with_a_spa
     ("A multimodal LLM in which every layer keeps fewer image tokens uses what fraction of the TFLOPs?", "quantity",
      "the fraction", ("fraction",)),
     ("Under which license is Dolma released?", "entity", "the license", ("license",)),
+    ("Tell me the upper end of the latency reduction that RMSNorm gives.", "quantity",
+     "the value of the latency reduction", ("reduction",)),
+    ("What range of model sizes did they analyze?", "quantity", "the value of the model sizes", ("sizes",)),
 ])
 def test_a_detail_asked_through_an_adjective_an_embedded_question_or_a_superlative_is_read(question, kind, asks, words):
     focus = focus_of(question)

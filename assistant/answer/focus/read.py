@@ -48,7 +48,7 @@ _VERB_GROUPS = ((re.compile(r"\b(?:speeds?\s+up|sped\s+up|accelerat\w*|faster)\b
                 (re.compile(r"\b(?:reduc\w*|cuts?|shrinks?|saves?|compress\w*|lowers?)\b", re.IGNORECASE), "reduction"),
                 (re.compile(r"\b(?:improv\w*|boosts?|increas\w*|raises?|beat|beats|outperform\w*|surpass\w*)\b",
                             re.IGNORECASE), "improvement"))
-_VALUE_OF = re.compile(r"\bvalues?\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?(?P<x>[^?,;]+)", re.IGNORECASE)
+_VALUE_OF = re.compile(r"\b(?:values?|end|bound|limit|range)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?(?P<x>[^?,;]+)", re.IGNORECASE)
 # "How large a training speedup does X report?": the noun says what is measured, not "large"
 _ADJ_NOUN = re.compile(r"\s+an?\s+(?P<x>[^,?;]+)", re.IGNORECASE)
 # "How much lower is its perplexity?": the quantity follows the comparative
