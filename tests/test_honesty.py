@@ -522,6 +522,8 @@ def test_a_figure_asked_after_a_colon_in_a_long_noun_phrase_or_in_a_unit_is_read
 def test_a_part_after_and_exactly_a_model_size_the_question_names_and_a_multiple_are_read_as_such():
     both = focus_of("Which sizes does TinyLM come in, and exactly how many times faster than Llama-3-8B is it?")
     assert [part.asks for part in both.parts] == ["how many times faster"]
+    upto = focus_of("Up to what latency reduction at low temperature, and up to what throughput at high temperature?")
+    assert [part.asks for part in upto.parts] == ["the throughput"]
     perplexity = focus_of("What exact perplexity did the 1B low-rank model with momentum reset reach?")
     assert "1b" in perplexity.given
     assert not carries("On a 1B model the low-rank method reaches a lower perplexity than GaLore.", perplexity)
