@@ -87,6 +87,15 @@ def test_bibtex_entries_become_papers_and_those_without_abstracts_make_one_warni
     assert "knuth_art_1997 (line 36)" in load.warnings[0] and "notes_2024 (line 52)" in load.warnings[0]
 
 
+def test_a_bibtex_entry_without_a_title_is_skipped_with_a_warning_not_refusing_the_library(tmp_path):
+    path = tmp_path / "refs.bib"  # reference managers export notes and attachments as untitled entries
+    path.write_text("@misc{note_2020,\n  abstract = {A reading note with no title.}\n}\n\n"
+                    "@article{kept_2021,\n  title = {Kept Paper},\n  abstract = {It is kept.},\n  year = {2021}\n}\n")
+    load = load_papers([path])
+    assert [p.title for p in load.papers] == ["Kept Paper"]
+    assert load.warnings == ["refs.bib: 1 entry without a title skipped: note_2020 (line 1)"]
+
+
 def test_a_bibtex_file_of_entries_without_abstracts_is_an_error(tmp_path):
     path = tmp_path / "refs.bib"
     path.write_text("@book{k, title = {A Book}, author = {A, B}, year = {2000}}\n")

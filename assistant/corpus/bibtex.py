@@ -1,7 +1,9 @@
 """BibTeX collections, as Zotero and most reference managers export them (with ``abstract`` fields).
 
 bibtexparser reads the file; LaTeX in fields becomes plain text. An entry without an abstract has
-nothing to answer from: such entries are skipped and named together in one warning, not an error.
+nothing to answer from, and one without a title nothing to cite by (a note or an attachment a reference
+manager exported): such entries are skipped and named together in a warning, not an error that would
+refuse the whole library.
 """
 
 from __future__ import annotations
@@ -35,16 +37,14 @@ def read_bibtex(path: Path, collection: str, warnings: list[str]) -> Iterator[Pa
     starts = _entry_lines(text)
     if not database.entries:
         raise CorpusError(path, None, "no BibTeX entries found in this file")
-    without_abstract: list[str] = []
+    skipped: dict[str, list[str]] = {"a title": [], "an abstract": []}
     for entry in database.entries:
         key = entry.get("ID", "")
         line = starts.get(key, 0)
         title = to_text(entry.get("title", ""))
         abstract = to_text(entry.get("abstract", ""))
-        if not title:
-            raise CorpusError(path, line or None, f"entry {key!r} has no title")
-        if not abstract:
-            without_abstract.append(f"{key} (line {line})" if line else key)
+        if not title or not abstract:
+            skipped["an abstract" if title else "a title"].append(f"{key} (line {line})" if line else key)
             continue
         arxiv_id = _arxiv_id(entry)
         yield Paper(
@@ -60,11 +60,11 @@ def read_bibtex(path: Path, collection: str, warnings: list[str]) -> Iterator[Pa
             line=line,
             collection=collection,
         )
-    if without_abstract:
-        shown = ", ".join(without_abstract[:20]) + (f" and {len(without_abstract) - 20} more"
-                                                   if len(without_abstract) > 20 else "")
-        warnings.append(f"{path.name}: {len(without_abstract)} entr{'y' if len(without_abstract) == 1 else 'ies'} "
-                        f"without an abstract skipped: {shown}")
+    for lacking, keys in skipped.items():
+        if keys:
+            shown = ", ".join(keys[:20]) + (f" and {len(keys) - 20} more" if len(keys) > 20 else "")
+            warnings.append(f"{path.name}: {len(keys)} entr{'y' if len(keys) == 1 else 'ies'} "
+                            f"without {lacking} skipped: {shown}")
 
 
 def _categories(entry: dict[str, str]) -> tuple[str, ...]:
