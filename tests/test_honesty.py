@@ -533,6 +533,21 @@ def test_a_part_after_and_exactly_a_model_size_the_question_names_and_a_multiple
     assert carries("TinyLM was pre-trained on 1.5T tokens.", tokens)
 
 
+def test_parts_after_a_preposition_or_an_and_the_an_order_after_a_comma_and_a_verbs_head_object_are_read():
+    brands = focus_of("How many brands were tested, and over what temperature range were the tests run?")
+    assert [part.asks for part in brands.parts] == ["the temperature"]
+    clips = focus_of("For the DOLOS deception dataset, give the number of video clips and the total hours of footage.")
+    assert (clips.kind, clips.words, [part.words for part in clips.parts]) == ("quantity", ("clips",), [("hours",)])
+    assert focus_of("Give the batch size and the learning rate.").parts[0].asks == "the learning rate"
+    assert focus_of("By how much did the models cut the forecast error?").words == ("error",)
+    assert focus_of("By how much can it shrink that module's parameter count?").words == ("parameter",)
+    objects = focus_of("How many distinct 3D objects does AffordPose have?")
+    assert not carries("We collect 26.7K hand-object interactions, each with the 3D object shape.", objects)
+    assert carries("It covers 641 objects from 23 categories.", objects)
+    flops = focus_of("What FLOPs reduction did it report for METER on VQA2.0?")
+    assert carries("DAS helps in reducing computational complexity, e.g. -11.97% FLOPs of METER on VQA2.0.", flops)
+
+
 def test_a_sentence_that_only_restates_the_questions_figures_is_left_out_when_another_gives_a_new_one(
         settings, tmp_path):
     assert restates("Optimizers are claimed to offer 1.4 to 2x speedups.", "Of the claimed 1.4 to 2x speedups, what is left?")
@@ -1212,7 +1227,9 @@ def test_terse_and_imperative_questions_ask_their_noun_phrase_and_a_figure_the_q
     assert (terse.kind, terse.words) == ("quantity", ("top-1",))
     assert not carries("DropPos drops a large random subset of positional embeddings.", terse, strict=True)
     give = focus_of("Give PVP's top-1 accuracy on VTAB-1k.")
-    assert (give.kind, give.words) == ("quantity", ("top-1",))
+    assert (give.kind, give.words) == ("quantity", ("accuracy",))  # "top-1 accuracy" is an accuracy
+    assert carries("PVP reaches 73.10% on VTAB-1k.", give) and not carries("PVP tunes 0.3M parameters.", give)
+    assert focus_of("What BLEU score does it reach?").words == ("bleu",)  # a metric's name says which score
     assert focus_of("Give me the license of QuEST.").words == ("license",)
     assert focus_of("Is QuEST open source?").kind == "other"
     bits = focus_of("How many bits does dINT give its denormal part, against an 8-bit integer MAC unit?")

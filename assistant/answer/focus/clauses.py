@@ -15,7 +15,8 @@ from .words import OTHER_MEASURES, PHASES, group_words, singular
 
 # "..., and how many days did it take?", "...; on how many GPUs?": a second question in the same sentence
 _CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?=(?:exactly\s+|precisely\s+|roughly\s+|approximately\s+|about\s+)?"
-                     r"(?:on\s+|in\s+|at\s+|for\s+|with\s+|by\s+|up\s+to\s+)?(?:how|what|which|where)\b)|;\s+", re.IGNORECASE)
+                     r"(?:(?:on|in|at|for|with|by|over|from|under|across|during|between|after|to|up\s+to)\s+)?(?:how|what|which|where)\b)"
+                     r"|;\s+", re.IGNORECASE)
 
 _ASKED = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")  # "One approach trains a head... How many tokens/s did it reach?"
 # "the detector that is trained with ... run?": a clause that describes the work, not the phase asked about
@@ -33,6 +34,8 @@ _GIVEN = re.compile(r"\b(?:from|besides|than|aside|except)\s+(?:(?:its|the|their
 _LAST_COLON = re.compile(r"(?::|\s--?|\s—)\s+(?!.*(?::|\s--?\s|\s—\s))")  # "...: max speedup?", "... -- max speedup?"
 _QUOTE = re.compile(r"[\"“”*]|'(?=\W|$)")  # "... in 'ZeRO: Memory Optimizations'?": a title's colon
 _WH = re.compile(r"\b(?:what|which|how|where|when|who|whom|why)\b", re.IGNORECASE)
+_AND_THE = re.compile(r",?\s+and\s+(?=the\s)", re.IGNORECASE)
+_ORDERED = re.compile(r"[,:;]\s+(?=(?:please\s+)?(?:give|tell\s+me|report|state|list|name)\s)", re.IGNORECASE)
 _ASKING = re.compile(r"\s*(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|may|might)\b",
                      re.IGNORECASE)  # "Do Language Models Use Their Depth Efficiently?" asks yes or no
 # "in millimetres", "as a percentage": the unit a figure is asked in, and the measure it gives
@@ -63,6 +66,8 @@ def focus_of(question: str, own: Iterable[str] = ()) -> Focus:
         focus = unread
     given = tuple(dict.fromkeys((m["x"] or m["y"] or m["z"]).rstrip(".,").casefold() for m in _GIVEN.finditer(question)))
     clauses = _CLAUSE.split(asked)
+    if len(clauses) < 2 and not _WH.search(asked):  # "give the number of clips and the total hours"
+        clauses = _AND_THE.split(asked)
     if len(clauses) < 2 or focus.kind == "list":
         return replace(focus, **{**_context(asked, focus), "others": _others(question, _phase(asked))}, given=given)
     read = [(clause, read_focus(clause, own)) for clause in clauses]
@@ -84,6 +89,8 @@ def _unread(asked: str, own: tuple[str, ...]) -> Focus | None:
     asking = asked.rstrip().endswith("?")  # a title pasted as a question asks nothing of the kind
     colon = _LAST_COLON.search(asked)
     forms = [asked[colon.end():]] if asking and colon and not _QUOTE.search(asked[colon.end():]) else []
+    if ordered := list(_ORDERED.finditer(asked)):  # "For the DOLOS dataset, give the number of clips."
+        forms.append(asked[ordered[-1].end():])
     if asking and not _WH.search(asked) and not _ASKING.match(asked):
         forms.append(as_asked(asked))
     for form in forms:

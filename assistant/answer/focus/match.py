@@ -79,7 +79,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
     terms = set(focus.terms)
     if focus.words:
         places = [i for i, word in enumerate(lowered) if _says(word, stems, terms, focus.count)
-                  and not (word == "precision" and i and _FORMAT.match(lowered[i - 1]))]
+                  and not (word == "precision" and i and _FORMAT.match(lowered[i - 1]))
+                  and not (focus.count and _modifier_compound(lowered, i))]
     else:  # "by how much does it beat LoRA?": any figure of the sentence
         places = list(range(len(lowered)))
     benchmarks = [i for i, word in enumerate(lowered) if word in focus.qualifiers] \
@@ -173,6 +174,14 @@ def _named_before(tokens: list[str], i: int, asked: frozenset[str] = frozenset()
     while phrase > 0 and i - phrase < _PHRASE_BEFORE and _modifies(tokens[phrase - 1], asked):
         phrase -= 1
     return phrase if phrase < start and phrase > 0 and _is_figure(tokens[phrase - 1]) else start
+
+
+def _modifier_compound(lowered: list[str], i: int) -> bool:
+    """Whether the compound at ``i`` qualifies the noun after it ("26.7K hand-object interactions" counts
+    interactions, not objects)."""
+    following = lowered[i + 1] if i + 1 < len(lowered) else ""
+    return "-" in lowered[i] and not lowered[i][:1].isdigit() and following.isalpha() and following not in AUX \
+        and following not in _NOT_MODIFIERS and following not in VERBS
 
 
 def _modifies(token: str, asked: frozenset[str]) -> bool:

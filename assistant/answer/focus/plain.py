@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+_FULL_STOP = re.compile(r"(?<![.\s])\.\s*$")
 _WHATS = re.compile(r"\b(what|which|how|where|who)['’]s\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(\w)['’]s\b")
 # "Tell me", "Could you give me", "I'd like to know": what follows is the question
@@ -62,6 +63,7 @@ def plain(question: str) -> str:
     speedup?", "Time-MoE's MSE" as "Time-MoE MSE", "Tell me the license of QuEST" and "Does QuEST's
     abstract state a license?" as "What is the license of QuEST?", "the number of GPUs" as "how many
     GPUs"."""
+    question = _FULL_STOP.sub("?", question)  # "Give the learning rate.": the rules read a question's "?"
     question = _WHATS.sub(lambda m: m[1] + " is", question)
     question = _POSSESSIVE.sub(r"\1", question)
     question = _LEAD_IN.sub("", _IMPERATIVE.sub("the ", question, count=1), count=1)

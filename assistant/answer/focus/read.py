@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ...models import Focus
 from ..extractive import Form, question_form
-from .phrases import has_group, participle, phrase_of, qualifiers_of, verbs_after_does
+from .phrases import METRIC, has_group, participle, phrase_of, quantity_head, qualifiers_of, verbs_after_does
 from .named import HOW_EXACTLY, which_named
 from .plain import plain
 from .words import (ARTICLES, AUX, COMPARATIVES, COMPARED_GROUPS, ENTITY_NOUNS, GENERIC_QUANTITIES, GIST_NOUNS,
@@ -61,7 +61,6 @@ _MOVED = re.compile(r"\bhow\s+much\s+(?:did|does|do|was|were|is|are|has|have)\s+
 _OF = frozenset("of in for on at to with from by per across".split())
 _COUNTS = frozenset({"count", "number"})
 _GIST = re.compile(r"^\s*what\s+(?:does|do|is|are)\s+(?P<x>[^?]+?)(?:\s+do)?\s*\??\s*$", re.IGNORECASE)
-_METRIC = re.compile(r"(?:[A-Z]{2,}[A-Z0-9]*|[A-Z]\d+|[a-z]+[A-Z]+)(?:-[A-Z0-9]+)?")  # BLEU-4, ROUGE-L, F1, WER, mAP
 _DOES = frozenset("do does did was were is are".split())  # "which tools does X call", "which phones was X run on"
 
 
@@ -104,7 +103,8 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
             verb = _VERB_OBJECT.search(question)
             thing = phrase_of(verb["x"], noun_phrase=True) if verb else []
             asks = " ".join(["how much", *phrase, *thing]) if phrase or thing else FIGURE_ASKED
-            return _quantity(question, [*phrase, *thing], asks, own)
+            head = thing[-2:-1] if len(thing) > 1 and thing[-1].casefold() in _COUNTS else thing[-1:]
+            return _quantity(question, [*phrase, *head], asks, own)  # "cut the forecast error": an error
         return _quantity(question, phrase, f"how much {' '.join(phrase)}", own)
     match = _HOW_ADJ.search(question)
     if match and _EMBEDDED.search(question, 0, match.start()) \
@@ -157,7 +157,7 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
         if word == "language" and singular(following) == "model":
             continue  # "language model" is one noun, a model
         if (word in QUANTITY_NOUNS or singular(word) in QUANTITY_NOUNS) and written[i] not in ("map", "maps"):  # mAP
-            i = _head(phrase, i)  # "average MSE reduction": the last noun is what is measured
+            i = quantity_head(phrase, written, i)  # "average MSE reduction", "top-1 accuracy": the last noun
             word = phrase[i]
             attribute = [w for w in written[: i + 1] if w.casefold() not in AUX][-3:]
             # the quantity's own word when it has a group ("cost": dollars, FLOPs), not its modifiers
@@ -166,8 +166,8 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
                 return replace(_quantity(question, [written[i - 1]], f"the {' '.join(attribute)}", own, count=True),
                                qualifiers=qualifiers_of(question, own))
             head = [written[i]] if has_group(word) else attribute
-            in_phrase = tuple(w.casefold() for w in written[:i] if w.casefold() not in AUX
-                              and written_as_name(w, first=False) and w.casefold() not in own)
+            in_phrase = tuple(w.casefold() for w in written[:i] if w.casefold() not in AUX and written_as_name(w, first=False)
+                              and w.casefold() not in own and GROUP_OF.get(w.casefold()) != GROUP_OF.get(singular(word)))
             focus = _quantity(question, head, f"the {' '.join(attribute)}", own)
             which = _which_kind(phrase, i, written)
             verb = _VERB_OBJECT.search(question) if word in SHARES else None
@@ -197,19 +197,6 @@ def _superlative(question: str, content: list[str], own: set[str]) -> Focus | No
     """"What is the longest input it could handle?": a length, which a figure gives."""
     measured = [SUPERLATIVE_GROUPS[w.casefold()] for w in content if w.casefold() in SUPERLATIVE_GROUPS]
     return _quantity(question, measured[:1], f"the {' '.join(content)}", own) if measured and len(content) > 1 else None
-
-
-def _head(phrase: list[str], i: int) -> int:
-    """The quantity noun at ``i`` unless it has no group and a later one of the phrase does ("average
-    MSE reduction": a reduction; "error rate": an error)."""
-    if has_group(phrase[i]):
-        return i
-    for j in range(i + 1, min(len(phrase), i + 3)):
-        if phrase[j] in AUX:
-            break
-        if (phrase[j] in QUANTITY_NOUNS or singular(phrase[j]) in QUANTITY_NOUNS) and has_group(phrase[j]):
-            return j
-    return i
 
 
 def _which_kind(phrase: list[str], i: int, written: list[str]) -> tuple[str, ...]:
@@ -257,7 +244,7 @@ def _which_things(question: str, content: list[str], own: set[str]) -> Focus | N
         if not words:  # "by what factor does X speed up...": the verb says what the factor measures
             words = [word for pattern, word in _VERB_GROUPS if pattern.search(question)][:1]
         return _quantity(question, words, f"the {' '.join(content)}", own)
-    if content and _METRIC.fullmatch(content[-1]) and content[-1].split("-")[0].casefold() in group_words("score"):
+    if content and METRIC.fullmatch(content[-1]) and content[-1].split("-")[0].casefold() in group_words("score"):
         # "What BLEU-4 did it score?": the metric's name is the quantity, as in "What BLEU-4 score..."
         metric = rf"(?<![\w-]){re.escape(content[-1])}(?![\w-])"
         return _what_noun(re.sub(metric, r"\g<0> score", question, count=1), own)

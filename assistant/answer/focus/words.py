@@ -23,8 +23,9 @@ GROUPS = {
     "benchmark": "benchmark dataset suite task test",
     "model": "model backbone architecture llm",
     "baseline": "baseline",
-    "reduction": "reduction reduce reduced cut saving save less fewer smaller",
-    "improvement": "improvement improve improved gain boost better higher increase elevation elevated greater "
+    "reduction": "reduction reduce reduced reducing cut cutting saving save less fewer smaller",
+    "improvement": "improvement improve improved improving gain boost boosting better higher increase increasing "
+                   "elevation elevated greater "
                    "outperform outperforms outperformed surpass surpasses surpassed beat beats exceed exceeds "
                    "exceeded outpace outpaces outpaced margin",
     "compression": "compression compress compressed ratio",
@@ -75,7 +76,7 @@ QUANTITY_NOUNS = frozenset(
     "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
     "precision bpb rank length window pass@1 pass@k average count scale velocity probability odds threshold "
     "coefficient correlation duration frequency distance temperature resolution overhead slowdown thickness level "
-    "density sensitivity specificity".split())
+    "density sensitivity specificity hour day minute".split())
 # "Which methods did X test?": methods asked by name, which an answering sentence names ("What method..." asks the gist)
 NAMED_METHODS = ("algorithm", "approach", "method", "technique")
 # Nouns that, in "What is the <noun> of X?", ask for the gist of the work rather than a detail of it.
