@@ -102,6 +102,20 @@ def test_misspelled_names_are_searched_as_the_collection_spells_them(stats):
     assert correct("How did the Roman empire collapse?", stats)[1] == ()
 
 
+def test_a_name_inside_a_compound_or_opening_the_question_is_corrected_to_the_nearest_start():
+    papers = [("s", "Scaling Laws of Synthetic Data", "SynthLLM generates synthetic data at scale."),
+              ("h", "Hydra: A 1.6B-Parameter State-Space Language Model", "Hydra mixes attention and SSM layers."),
+              ("c", "ConPET: Continual Parameter-Efficient Tuning", "ConPET tunes LLMs continually."),
+              ("m", "ComPEFT: Compression for Communicating Parameter Efficient Updates", "ComPEFT compresses."),
+              ("z", "Zebra-Llama: Efficient Hybrid Models", "Zebra-Llama mixes SSM and MLA layers.")]
+    stats = TermStats.from_papers(papers)
+    assert correct("When do gains plateau with SynthLMM-generated data?", stats)[1] == (("SynthLMM", "SynthLLM"),)
+    assert correct("Hyrda hybrid state-space LM: what budget?", stats)[1] == (("Hyrda", "Hydra"),)
+    assert correct("ConPEFT continual tuning: how much smaller?", stats)[1] == (("ConPEFT", "ConPET"),)
+    assert correct("What does Zebra-Lama do?", stats)[1] == (("Zebra-Lama", "Zebra-Llama"),)
+    assert correct("Briefly, what does Hydra do?", stats)[1] == ()
+
+
 # What a question asks for -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("question", "kind", "asks", "figure"), [
@@ -546,6 +560,26 @@ def test_parts_after_a_preposition_or_an_and_the_an_order_after_a_comma_and_a_ve
     assert carries("It covers 641 objects from 23 categories.", objects)
     flops = focus_of("What FLOPs reduction did it report for METER on VQA2.0?")
     assert carries("DAS helps in reducing computational complexity, e.g. -11.97% FLOPs of METER on VQA2.0.", flops)
+
+
+def test_a_name_the_field_uses_everywhere_binds_no_sentence_of_the_named_paper(settings, tmp_path):
+    feed = tmp_path / "tuning.jsonl"
+    papers = [{"title": f"Study {i} of LLMs", "abstract": f"We study LLMs on task {i}. LLMs improve."} for i in range(8)]
+    papers.append({"title": "ConPET: Continual Parameter-Efficient Tuning",
+                   "abstract": "ConPET tunes models continually. Static ConPET reduces the tunable parameters by "
+                               "over 3,000 times."})
+    feed.write_text("\n".join(json.dumps(p) for p in papers) + "\n")
+    assistant = Assistant(settings)
+    assistant.ingest([feed], progress=False)
+    answer = assistant.ask("ConPET tuning for LLMs: by how many times does Static ConPET reduce tunable parameters?")
+    assert "3,000 times" in answer.text and [s.title for s in answer.sources] == [papers[-1]["title"]], answer.text
+
+
+def test_a_count_of_children_is_one_child_and_a_multiple_in_two_words_is_a_factor():
+    children = focus_of("How many children does the corpus cover?")
+    assert carries("The corpus is an ultra-dense recording of one child from 9 to 24 months.", children)
+    times = focus_of("By how many times does the static version reduce the tunable parameters?")
+    assert carries("Static ConPET reduces the tunable parameters by over 3,000 times.", times)
 
 
 def test_a_sentence_that_only_restates_the_questions_figures_is_left_out_when_another_gives_a_new_one(

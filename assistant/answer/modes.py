@@ -23,7 +23,7 @@ from ..models import NO_ANSWER, Claim, Delta, Focus
 from ..settings import Settings
 from .cite import CitationRewriter
 from .compose import cited_sentences, fit_sources, is_no_answer, llm_messages
-from .naming import acronym, asked_names, mentions, spelled_out, title_words
+from .naming import acronym, asked_names, marked_names, mentions, spelled_out, title_words
 from .extractive import Quote, SentenceRanker, best_per_paper, question_form, select_quotes
 from .focus import carries, restates
 from .grounding import check_claims, drop_flagged
@@ -85,6 +85,9 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
         on_topic = on_topic_papers(query, papers, sentences, stats, best)
         written, gave = listed(papers, {i: q for i, q in best.items() if i in on_topic}), bool(on_topic)
     elif named is not None:
+        # "ConPET ... for LLMs: by how many times ...?": a name the field uses everywhere binds no sentence
+        field = {n for n in marked_names(run.question) if stats.common(stem(n), _COMMON_NAME)}  # LLMs, not Language
+        focus = replace(focus, qualifiers=tuple(q for q in focus.qualifiers if q not in field))
         mine = [q for q in ranked if q.paper_index == named]
         giving = _new_figures([q for q in mine if carries(q.sentence, focus, common, strict=True)], run.question, focus)
         name = title_name(papers[named].title, query, names(query), stats.capitalized)

@@ -30,6 +30,7 @@ _QUESTION_WORDS = ("which", "what", "where", "when", "how", "who", "whose", "why
 # Openings that are words of their own ("Were the weights released?", "Show me papers on ...").
 _OTHER_OPENINGS = frozenset("were was are is does did do can could should would will has have had show list name find "
                             "give tell explain describe compare summarize whom whose hoe".split())
+_PART = re.compile(r"[^-]+")
 _OPENING = re.compile(r"^\s*([A-Za-z]{3,6})\b")
 # a capitalized word inside a sentence, just before another name: "with Issac Gym than", not "Roman" alone
 _PAIRED = re.compile(r"(?<=[a-z,;:]\s)([A-Z][a-z]{3,})(?=\s+[A-Z][\w-]*[a-z0-9])")
@@ -49,20 +50,26 @@ def correct(question: str, stats: TermStats) -> tuple[str, tuple[tuple[str, str]
     as_names = {n for n in names(question)}
     paired = {m.casefold() for m in _PAIRED.findall(question)}  # "Issac Gym": a short word a name by its neighbour
 
+    opening = _OPENING.match(question)
+    first = opening.start(1) if opening and opening[1].casefold() not in _QUESTION_WORDS + tuple(_OTHER_OPENINGS) else -1
+
     def fix(match: re.Match) -> str:
         word = match.group()
         lowered = word.casefold()
         if stats.spells(lowered):
             return word
-        written_as_name = lowered in as_names and (not _capitalized_only(word) or len(word) >= _LOWER_CASE_FROM
-                                                   or lowered in paired)
+        # "Hyrda hybrid ...": a question may open with the name it asks about
+        at_start = match.start() == first and _capitalized_only(word)
+        named = lowered in as_names or (match.re is _PART and lowered in names(word))  # a compound's part
+        written_as_name = named and (not _capitalized_only(word) or len(word) >= _LOWER_CASE_FROM
+                                     or lowered in paired)
         # "Hydar": a short word with a capital alone may mean a name only, never a title's plain word ("Pairs")
-        short_name = lowered in as_names and not written_as_name
-        if not written_as_name and not short_name and not (word.islower() and len(word) >= _LOWER_CASE_FROM):
-            return word
-        meant = stats.closest(lowered, names_only=not written_as_name, capitalized=short_name)
-        if meant is None:
-            return word
+        short_name = (named or at_start) and not written_as_name
+        meant = None
+        if written_as_name or short_name or (word.islower() and len(word) >= _LOWER_CASE_FROM):
+            meant = stats.closest(lowered, names_only=not written_as_name, capitalized=short_name)
+        if meant is None:  # "SynthLMM-generated": the name inside a compound
+            return "-".join(fix(part) for part in _PART.finditer(word)) if "-" in word else word
         corrections.append((word, meant))
         return meant
 

@@ -44,6 +44,10 @@ _REPORT = re.compile(r"^(?P<name>[^\s:]+(?:\s+[^\s:]+)?)\s+(?:technical\s+report
                      re.IGNORECASE)
 
 
+def _common_start(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
 def own_names(title: str, stats: TermStats) -> set[str]:
     """The words that name this paper: its short name, and the names its title spells that few other
     papers use (LoRA-GA and SARATHI, but not LoRA or MoE, which name the field)."""
@@ -224,7 +228,8 @@ class TermStats:
             return None
         digits = _DIGITS.findall(word)
         found = process.extract(word, candidates, scorer=distance.OSA.distance, score_cutoff=budget, limit=8)
-        for candidate, _, _ in sorted(found, key=lambda hit: hit[1]):
+        # of names as near, the one that keeps more of the word's start: "ConPEFT" is ConPET, not ComPEFT
+        for candidate, _, _ in sorted(found, key=lambda hit: (hit[1], -_common_start(hit[0], word))):
             # a typo keeps the first letter: "LegalBench" is another name, not a misspelled "MEGA-Bench"
             if _DIGITS.findall(candidate) == digits and candidate != word and candidate[:1] == word[:1]:
                 return self.spelled[candidate]

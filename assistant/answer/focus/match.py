@@ -110,7 +110,9 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
                    and (lowered[j] != "one" or j == i - 1) for i in places  # "at least one token ... a threshold"
                    for j in range(max(0, start[i] - before), min(len(tokens), i + after + 1))) \
             or (focus.count and any(_counted_after(lowered, tokens, i) for i in places)) \
-            or (focus.asks.startswith("how many times") and any(new[j] and _MULTIPLE.match(t) for j, t in enumerate(tokens))) \
+            or (focus.asks.startswith("how many times") and any(new[j] and (_MULTIPLE.match(t) or lowered[j + 1 : j + 2]
+                                                                             in (["times"], ["fold"]))
+                                                                for j, t in enumerate(tokens))) \
             or any(new[j] and tokens[j][:1].isdigit() and not _MULTIPLE.match(tokens[j]) for i in benchmarks
                    for j in _near(i, _FIGURE_NEAR, len(tokens)))  # a score, not "30x more compute" or "four benchmarks"
     if focus.name:  # "1.3B-parameter language models", "beats prior 7B or 175B models": a size names no model

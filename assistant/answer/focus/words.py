@@ -117,11 +117,14 @@ PHASES = {
 # Each group is one measure, left out when the question speaks of it in any of its words.
 OTHER_MEASURES = {"": (frozenset({"vocabulary"}),),
                   "training": (frozenset({"vocabulary"}), frozenset({"context", "window"}))}
+_IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man", "mice": "mouse"}
 _NOT_PLURAL = frozenset("corpus status focus bonus consensus virus radius bus thus plus minus versus nexus campus "
                         "this has was is its".split())
 
 
 def singular(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if len(word) > 3 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _NOT_PLURAL:
