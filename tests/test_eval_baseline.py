@@ -88,7 +88,8 @@ BLIND_SETS = [
     "blind12",  # 38b174b, run once on e077171; worked on since
     "blind13",  # d686181, run once on a49e8d6; worked on since
     "blind14",  # a2fc21c, run once on 6f9f312; worked on since
-    "blind15",  # 412efd3, run once on af75a7e
+    "blind15",  # 412efd3, run once on af75a7e; worked on since
+    "blind16",  # bca52ec, run once on 415b239; worked on since
 ]
 
 
