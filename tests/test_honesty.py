@@ -575,6 +575,15 @@ def test_a_name_the_field_uses_everywhere_binds_no_sentence_of_the_named_paper(s
     assert "3,000 times" in answer.text and [s.title for s in answer.sources] == [papers[-1]["title"]], answer.text
 
 
+def test_a_participle_before_the_counted_noun_qualifies_it_and_a_sequence_length_is_no_count_of_training_tokens():
+    examples = focus_of("How many labeled examples per class were used in the few-shot setup?")
+    assert (examples.count, examples.words) == (True, ("examples",))
+    assert focus_of("How many replied?").words == ()  # a verb where the noun would be: any figure
+    tokens = focus_of("How many tokens was CAT-LM pretrained on?")
+    assert not carries("We increase the maximum sequence length of inputs to 8,192 tokens.", tokens)
+    assert carries("CAT-LM is pretrained on 1.2B tokens.", tokens)
+
+
 def test_a_count_of_children_is_one_child_and_a_multiple_in_two_words_is_a_factor():
     children = focus_of("How many children does the corpus cover?")
     assert carries("The corpus is an ultra-dense recording of one child from 9 to 24 months.", children)

@@ -58,8 +58,9 @@ def verbs_after_does(clause: str, own: set[str]) -> tuple[str, ...]:
 
 
 def participle(phrase: list[str]) -> bool:
-    """"How many replied?": a verb where the counted noun would be."""
-    word = phrase[0].casefold() if phrase else ""
+    """"How many replied?": a verb where the counted noun would be; not "how many labeled examples", where
+    it qualifies the noun after it."""
+    word = phrase[0].casefold() if len(phrase) == 1 else ""
     return len(word) > 4 and word.endswith("ed") and word not in GROUP_OF and word not in QUANTITY_NOUNS
 
 

@@ -113,10 +113,11 @@ PHASES = {
                            "decoding".split()),
 }
 # Measures that a figure with the asked unit may belong to instead: "a vocabulary of 200K tokens" is no
-# count of tokens seen, and, when training is asked about, "a context window of 128K tokens" is none either.
+# count of tokens seen, and, when training is asked about, "a context window of 128K tokens" (or "a sequence length
+# of 8,192 tokens") is none either.
 # Each group is one measure, left out when the question speaks of it in any of its words.
 OTHER_MEASURES = {"": (frozenset({"vocabulary"}),),
-                  "training": (frozenset({"vocabulary"}), frozenset({"context", "window"}))}
+                  "training": (frozenset({"vocabulary"}), frozenset({"context", "window", "length"}))}
 _IRREGULAR = {"children": "child", "people": "person", "women": "woman", "men": "man", "mice": "mouse"}
 _NOT_PLURAL = frozenset("corpus status focus bonus consensus virus radius bus thus plus minus versus nexus campus "
                         "this has was is its".split())
