@@ -114,6 +114,11 @@ def test_a_name_inside_a_compound_or_opening_the_question_is_corrected_to_the_ne
     assert correct("ConPEFT continual tuning: how much smaller?", stats)[1] == (("ConPEFT", "ConPET"),)
     assert correct("What does Zebra-Lama do?", stats)[1] == (("Zebra-Lama", "Zebra-Llama"),)
     assert correct("Briefly, what does Hydra do?", stats)[1] == ()
+    words = TermStats.from_papers([("p", "Prosodic Prominence in Speech", "Acoustic prominence marks stress in speech."),
+                                   ("m", "Introducing Parselmouth: A Python Interface to Praat", "Parselmouth wraps Praat.")])
+    # two edits from a word with a capital alone reach a name, never a title's plain word
+    assert correct("How many hours of the Providence corpus were used?", words)[1] == ()
+    assert correct("Which functions does Parcelmouth expose?", words)[1] == (("Parcelmouth", "Parselmouth"),)
 
 
 # What a question asks for -----------------------------------------------------------------------------

@@ -67,7 +67,12 @@ def correct(question: str, stats: TermStats) -> tuple[str, tuple[tuple[str, str]
         short_name = (named or at_start) and not written_as_name
         meant = None
         if written_as_name or short_name or (word.islower() and len(word) >= _LOWER_CASE_FROM):
-            meant = stats.closest(lowered, names_only=not written_as_name, capitalized=short_name)
+            meant = stats.closest(lowered, names_only=not written_as_name, capitalized=short_name,
+                                  edits=1 if _capitalized_only(word) else None)
+            if meant is None and written_as_name and _capitalized_only(word):
+                # two edits from a word with a capital alone reach a name ("Parcelmouth"), never a title's plain
+                # word: "Providence" is no misspelled "Prominence"
+                meant = stats.closest(lowered, names_only=True)
         if meant is None:  # "SynthLMM-generated": the name inside a compound
             return "-".join(fix(part) for part in _PART.finditer(word)) if "-" in word else word
         corrections.append((word, meant))

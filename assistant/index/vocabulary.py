@@ -215,13 +215,15 @@ class TermStats:
         coined = "+" not in written and sum(p[:1].isupper() and not p.isupper() for p in parts) >= 2
         return len(parts) > 1 and not versioned and not coined and all(self.spells(p) for p in parts)
 
-    def closest(self, word: str, names_only: bool = False, capitalized: bool = False) -> str | None:
+    def closest(self, word: str, names_only: bool = False, capitalized: bool = False,
+                edits: int | None = None) -> str | None:
         """The name or title word the collection spells that ``word`` most likely misspells, as the
         collection writes it; None when none is within the edits forgiven for its length, or the
         digits differ. ``names_only``: only names are candidates, not plain title words;
-        ``capitalized``: only names written with a capital alone ("Hydar" may mean Hydra, not RoMA)."""
+        ``capitalized``: only names written with a capital alone ("Hydar" may mean Hydra, not RoMA);
+        ``edits``: at most this many."""
         word = word.casefold()
-        budget = edits_forgiven(word)
+        budget = min(edits_forgiven(word), edits if edits is not None else 2)
         candidates = self._capitalized_candidates if capitalized else \
             self._name_candidates if names_only else self._candidates
         if not budget or not candidates:
