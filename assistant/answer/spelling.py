@@ -51,7 +51,8 @@ def correct(question: str, stats: TermStats) -> tuple[str, tuple[tuple[str, str]
     paired = {m.casefold() for m in _PAIRED.findall(question)}  # "Issac Gym": a short word a name by its neighbour
 
     opening = _OPENING.match(question)
-    first = opening.start(1) if opening and opening[1].casefold() not in _QUESTION_WORDS + tuple(_OTHER_OPENINGS) else -1
+    asks = opening and opening[1].casefold() not in _QUESTION_WORDS and opening[1].casefold() not in _OTHER_OPENINGS
+    first = opening.start(1) if asks else -1
 
     def fix(match: re.Match) -> str:
         word = match.group()
