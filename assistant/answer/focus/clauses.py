@@ -11,12 +11,12 @@ from dataclasses import replace
 from ...models import Focus
 from .plain import as_asked
 from .read import read_focus
-from .words import OTHER_MEASURES, PHASES, group_words, singular
+from .words import OTHER_MEASURES, PHASES, WH_WORDS, group_words, singular
 
 # "..., and how many days did it take?", "...; on how many GPUs?": a second question in the same sentence
 _CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?=(?:exactly\s+|precisely\s+|roughly\s+|approximately\s+|about\s+)?"
-                     r"(?:(?:on|in|at|for|with|by|over|from|under|across|during|between|after|to|up\s+to)\s+)?(?:how|what|which|where)\b)"
-                     r"|;\s+", re.IGNORECASE)
+                     r"(?:(?:on|in|at|for|with|by|over|from|under|across|during|between|after|to|up\s+to)\s+)?"
+                     r"(?:how|what|which|where)\b)|;\s+", re.IGNORECASE)
 
 _ASKED = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")  # "One approach trains a head... How many tokens/s did it reach?"
 # "the detector that is trained with ... run?": a clause that describes the work, not the phase asked about
@@ -33,7 +33,7 @@ _GIVEN = re.compile(r"\b(?:from|besides|than|aside|except)\s+(?:(?:its|the|their
 
 _LAST_COLON = re.compile(r"(?::|\s--?|\s—)\s+(?!.*(?::|\s--?\s|\s—\s))")  # "...: max speedup?", "... -- max speedup?"
 _QUOTE = re.compile(r"[\"“”*]|'(?=\W|$)")  # "... in 'ZeRO: Memory Optimizations'?": a title's colon
-_WH = re.compile(r"\b(?:what|which|how|where|when|who|whom|why)\b", re.IGNORECASE)
+_WH = re.compile(rf"\b(?:{'|'.join(sorted(WH_WORDS))})\b", re.IGNORECASE)
 _AND_THE = re.compile(r",?\s+and\s+(?=the\s)", re.IGNORECASE)
 _ORDERED = re.compile(r"[,:;]\s+(?=(?:please\s+)?(?:give|tell\s+me|report|state|list|name)\s)", re.IGNORECASE)
 _ASKING = re.compile(r"\s*(?:is|are|was|were|do|does|did|can|could|should|would|will|has|have|had|may|might)\b",

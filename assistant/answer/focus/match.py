@@ -27,8 +27,9 @@ _FIGURE_NEAR, _NAME_NEAR = 8, 3  # tokens between a figure or a name and the wor
 _COUNT_BEFORE = 3  # "64 NVIDIA A100 GPUs": a count stands just before what it counts
 _ASKED_BEFORE = 5  # ... or before the question's own words for it
 _PHRASE_BEFORE = 8  # ... or before the noun phrase it leads, a figure first ("25,440 unique perceptual responses")
-_NOT_MODIFIERS = frozenset("and or but nor we our us they their it its this these those who whom whose where while as "
-                           "both all each every some any no not also only using use uses via per".split())
+# words that end a noun phrase: "trained 3 models AND evaluated", "on", "using"
+_PHRASE_ENDS = AUX | VERBS | frozenset("and or but nor we our us they their it its this these those who whom whose where "
+                                       "while as both all each every some any no not also only using use uses via per".split())
 _LISTED_NAMES = 2  # names in a sentence that lists the named things asked for
 # "(1) a multi-GPU solution ... (2)", "several tasks: 1) With faster speed": no figures
 _ENUMERATOR = re.compile(r"\((?:\d|[ivx]{1,4}|[a-h])\)|(?:^|(?<=[:;,.] ))(?:\d|[ivx]{1,4}|[a-h])\)")
@@ -133,8 +134,8 @@ def restates(sentence: str, question: str) -> bool:
 
 
 def _figures(text: str) -> set[str]:
-    return {t.strip(".,;:()[]{}").casefold().rstrip("x×%") for t in _TOKEN.findall(text)
-            if _is_figure(t) and _LEADING_DIGIT.match(t.strip(".,;:()[]{}"))}
+    found = (t.strip(".,;:()[]{}") for t in _TOKEN.findall(text))
+    return {t.casefold().rstrip("x×%") for t in found if _LEADING_DIGIT.match(t) and _is_figure(t)}
 
 
 def _other_phase(said: set[str], phase: str) -> bool:
@@ -182,8 +183,7 @@ def _modifier_compound(lowered: list[str], i: int) -> bool:
     """Whether the compound at ``i`` qualifies the noun after it ("26.7K hand-object interactions" counts
     interactions, not objects)."""
     following = lowered[i + 1] if i + 1 < len(lowered) else ""
-    return "-" in lowered[i] and not lowered[i][:1].isdigit() and following.isalpha() and following not in AUX \
-        and following not in _NOT_MODIFIERS and following not in VERBS
+    return "-" in lowered[i] and not lowered[i][:1].isdigit() and following.isalpha() and following not in _PHRASE_ENDS
 
 
 def _modifies(token: str, asked: frozenset[str]) -> bool:
@@ -192,7 +192,7 @@ def _modifies(token: str, asked: frozenset[str]) -> bool:
     word = token.strip(".,;:()").casefold()
     if word in asked:
         return True
-    return bool(word) and word not in AUX and word not in _NOT_MODIFIERS and word not in VERBS and not _is_figure(token) \
+    return bool(word) and word not in _PHRASE_ENDS and not _is_figure(token) \
         and (not word.endswith(("ed", "ly")) or "-" in word) and word[:1].isalnum()  # "T1-weighted" modifies
 
 
