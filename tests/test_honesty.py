@@ -21,7 +21,7 @@ from assistant.answer.modes import papers_mentioning, on_topic_papers
 from assistant.answer.naming import asked_names, names_paper
 from assistant.answer.quoting import title_name
 from assistant.answer.retrieve import Passage, RetrievedPaper
-from assistant.answer.spelling import correct
+from assistant.answer.spelling import as_meant, correct
 from assistant.index.records import StoredSentence
 from assistant.index.terms import names
 from assistant.index.vocabulary import TermStats, own_names
@@ -294,6 +294,10 @@ def test_a_misspelled_question_word_is_read_as_meant_but_other_openings_are_left
     assert focus_of(correct("Wich languages does NorGLM cover?", stats)[0]).kind == "entity"
     assert correct("Were the NorGLM weights released?", stats)[1] == ()
     assert correct("Show me papers on Kangaroo", stats)[1] == ()
+    ages = TermStats.from_papers([("a", "Infant Talk", "We followed 26-month-olds and 36-month-olds at home.")])
+    assert as_meant("How many words did 16-month-olds hear?", ages) == "How many words did 16-month-olds hear?"
+    assert as_meant("Which infnat talk study?", TermStats.from_papers([("a", "Infant Talk", "infant talk at home")])) \
+        == "Which infant talk study?"  # a plain word one edit away is still read as meant
 
 
 def test_a_later_version_or_a_figure_in_the_question_still_names_the_paper():

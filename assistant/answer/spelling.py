@@ -110,9 +110,9 @@ def as_meant(question: str, stats: TermStats) -> str:
     def fix(match: re.Match) -> str:
         word = match.group()
         if not word.islower() or len(word) < _LOWER_CASE_FROM or stats.spells(word) or word in stats.vocabulary \
-                or stats.df.get(stem(word)):  # "stated": a form of a word the collection uses
-            return word
-        found = process.extractOne(word, stats.vocabulary, scorer=distance.OSA.distance, score_cutoff=1)
+                or stats.df.get(stem(word)) or any(c.isdigit() for c in word):  # "stated": a form of a word it uses
+            return word  # and "16-month-olds" is no misspelled "36-month-olds": a figure is never a typo
+        found = process.extractOne(word, stats.ordered_vocabulary, scorer=distance.OSA.distance, score_cutoff=1)
         return found[0] if found else word
 
     return _WORD.sub(fix, question)

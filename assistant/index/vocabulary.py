@@ -173,6 +173,11 @@ class TermStats:
         return frozenset(w.replace("-", "") for w in self.vocabulary)
 
     @cached_property
+    def ordered_vocabulary(self) -> list[str]:
+        """The vocabulary in a fixed order, so that of words as near the same one is chosen in every process."""
+        return sorted(self.vocabulary)
+
+    @cached_property
     def _candidates(self) -> list[str]:
         """What a misspelled word may have meant: the names and title words the collection spells."""
         return sorted(self.spelled, key=lambda w: (-self.df.get(w[:7], 0), w))
