@@ -51,6 +51,8 @@ _BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)$")
 _RIVAL_MARGIN = 0.3  # of distinctive-term share by which another paper mentioning the name outdoes the named one
 DESCRIBED_BAND = 0.05  # below the threshold, within which a paper the question describes supports it
 _DESCRIBED_UNSEEN = 0.3  # the most of its distinctive words such a question may hold that no paper uses
+_UNIT = re.compile(r"^(?:[kcmµμ]?m|ha|mi|ft)[23]$", re.IGNORECASE)  # km2, m3: an area or a volume
+_MEASURE = re.compile(r"^\d[\d.,]*-[a-z]+$")  # "42-day", "256-cubed": a figure and what it measures
 # "BERT-style" is BERT, "109M-parameter" 109M
 _SUFFIXES = re.compile(r"-(?:style|based|like|sized|scale|level|type|parameters?|params?)$", re.IGNORECASE)
 
@@ -174,7 +176,7 @@ def _unknown_names(question: str, stats: TermStats, papers: Sequence[Candidate])
     """The names no paper mentions. "Ascend-NPU" is known where a retrieved paper writes "Ascend NPUs", and
     "TACC" where one spells out "Texas Advanced Computing Center"; a coined name must appear whole, as
     written ("Flash-Decoding" is not "flash decoding")."""
-    unknown = [n for n in written_names(question) if not stats.knows(n)]
+    unknown = [n for n in written_names(question) if not stats.knows(n) and not _plain(n, stats)]
     if any("-" in n for n in unknown):
         spaced = " ".join(re.sub(r"[^\w-]+", " ", f"{p.title} {p.text}") for p in papers)
         unknown = [n for n in unknown if not ("-" in n and written_out(n.replace("-", " "), spaced))]
@@ -182,6 +184,18 @@ def _unknown_names(question: str, stats: TermStats, papers: Sequence[Candidate])
         unknown = [n for n in unknown
                    if not ((letters := acronym(n)) and any(spelled_out(letters, p.text) for p in papers))]
     return tuple(n.casefold() for n in unknown)
+
+
+def _plain(name: str, stats: TermStats) -> bool:
+    """Whether a name is no name but words the collection uses: a capitalized word it writes in another
+    form ("US Medical Licensing Exam": "license"; "S-oxidise": "S-oxidation"), a measure ("256-cubed",
+    "42-day") or a unit ("13 km2", where the abstract writes "km(2)"). Not a name coined from two
+    capitalized words ("Flash-Decoding"), which must appear whole."""
+    if _UNIT.match(name) or _MEASURE.match(name):
+        return True
+    parts = [p for p in name.split("-") if len(p) > 1]
+    return bool(parts) and sum(p[:1].isupper() for p in parts) <= 1 \
+        and all(p.isalpha() and p[1:].islower() and stats.writes_form(p) for p in parts)
 
 
 def unseen_share(question: str, stats: TermStats) -> float:

@@ -98,6 +98,15 @@ def variants(word: str) -> set[str]:
     return forms
 
 
+# endings a plain word changes between its forms: "licensing" ~ "license", "oxidise" ~ "oxidation"; not
+# "-ence" ("Providence" is no form of "provide")
+_DERIVED = re.compile(r"(?:ations?|ions?|ings?|ed|es|e|s|[iy][sz](?:e|ed|es|ing))$")
+
+
+def _base(word: str) -> str:
+    return _DERIVED.sub("", word) if len(word) > 4 else word
+
+
 class TermStats:
     """How many papers contain each content term (what makes a term rare, and so telling), every word
     of the collection, and the names it spells, as written."""
@@ -198,6 +207,16 @@ class TermStats:
         if word in self._parts or sum(c.isdigit() for c in word) > sum(c.isalpha() for c in word):
             return True  # "384x384", "2:4": figures, which no spelling test applies to
         return any(form in self.vocabulary or form in self._squashed for form in variants(word))
+
+    @cached_property
+    def _bases(self) -> frozenset[str]:
+        return frozenset(_base(part) for w in self.vocabulary for part in w.split("-") if part.isalpha())
+
+    def writes_form(self, word: str) -> bool:
+        """Whether the collection writes this plain word in some form: "Licensing" where a paper writes
+        "license", British "oxidise" where one writes "oxidation"."""
+        word = word.casefold()
+        return self.spells(word) or _base(re.sub(r"is(e|ed|es|ing)$", r"iz\1", word)) in self._bases
 
     def knows(self, name: str) -> bool:
         """Whether some paper mentions this name, spelled as a paper spells it or within a typo of it.

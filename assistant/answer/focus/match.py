@@ -43,6 +43,8 @@ _INFLECTION = 4  # letters an inflection adds to a word's stem ("engin" + "es"; 
 _BITS = re.compile(r"^\d+(?:\.\d+)?-?bits?$")
 _SPACED_UNIT = re.compile(r"(?<=\d) (?=(?:s|ms|us|µs|μs|ns|h|min)\b)")  # "in around 1 s": one figure, "1s"
 _GAIN = re.compile(r"^\+\d[\d.,]*$")
+_VERSIONS = frozenset({"version", "versions", "release", "releases"})
+_VERSION = re.compile(r"^v?\d+(?:\.\d+)+$")  # "describes version 0.4.0": a version is named by its number
 _OTHER_NEAR = 5  # tokens before a figure that say which measure it is ("a vocabulary size of 200K tokens")
 
 
@@ -55,13 +57,14 @@ def _described(lowered: list[str], verb: int, noun: int, verbs: Sequence[str]) -
 
 
 def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda name: False,
-            strict: bool = False, loose: bool = True) -> bool:
+            strict: bool = False, loose: bool = True, reach: int = 0) -> bool:
     """Whether ``sentence`` gives what ``focus`` asks for. ``common(name)``: a name that tells nothing
     of what is asked: one the field uses everywhere (LLM, GPU), or the asked paper's own. Unless
     ``strict`` (a question about a named paper), a sentence that lists names ("ResNet50 and
     SqueezeNext on ImageNet") gives the named things asked for without saying "datasets", and, with
     ``loose``, any figure gives a quantity asked for in words of no known group ("observations",
-    which an abstract may call "time points")."""
+    which an abstract may call "time points"). ``reach``: how far from the asked word a figure may stand
+    (a quantity's default: a few words)."""
     if focus.kind == "link":
         return bool(_LINK.search(sentence))
     if focus.kind not in ("quantity", "entity"):
@@ -93,7 +96,7 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         return focus.figure and focus.loose and loose and not strict \
             and any(_is_figure(t) and t[:1].isdigit() for t in tokens)  # "these two models": no count of prompts
     if focus.figure:
-        before, after = (_COUNT_BEFORE, 0) if focus.count else (_FIGURE_NEAR, _FIGURE_NEAR)
+        before, after = (reach, reach) if reach else (_COUNT_BEFORE, 0) if focus.count else (_FIGURE_NEAR, _FIGURE_NEAR)
         if focus.count:  # "15 compound and protein encoders": the question's own words may stand between
             asked = frozenset(focus.asks.casefold().split()) - {"the", "number", "of"}
             start = {i: _named_before(tokens, i, asked) for i in places}
@@ -117,7 +120,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
             or any(new[j] and tokens[j][:1].isdigit() and not _MULTIPLE.match(tokens[j]) for i in benchmarks
                    for j in _near(i, _FIGURE_NEAR, len(tokens)))  # a score, not "30x more compute" or "four benchmarks"
     if focus.name:  # "1.3B-parameter language models", "beats prior 7B or 175B models": a size names no model
-        return any(_is_name(tokens, j, common)
+        return any(_VERSION.match(lowered[j]) for i in places if lowered[i] in _VERSIONS
+                   for j in _near(i, _NAME_NEAR, len(tokens))) or any(_is_name(tokens, j, common)
                    and not (_SIZE.match(lowered[j]) and (j < i or not _sized_name(tokens, j))) for i in places
                    for j in _near(i, _NAME_NEAR, len(tokens)) if j != i) \
             or any(_described(lowered, j, i, focus.verbs) for i in places for j in range(max(0, i - _FIGURE_NEAR), i))

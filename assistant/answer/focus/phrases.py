@@ -8,7 +8,10 @@ import re
 from .words import ARTICLES, AUX, GROUP_OF, NOT_VERBS, QUANTITY_NOUNS, VERBS, WH_WORDS, singular, written_as_name
 
 METRIC = re.compile(r"(?:[A-Z]{2,}[A-Z0-9]*|[A-Z]\d+|[a-z]+[A-Z]+)(?:-[A-Z0-9]+)?")  # BLEU-4, ROUGE-L, F1, WER, mAP
-_QUALIFIER = re.compile(r"\b(?:on|for)\s+(?:the\s+|an?\s+)?(?P<q>[A-Za-z0-9][\w.+-]*)")
+_COUNT = re.compile(r"^\d[\d.,]*k?$", re.IGNORECASE)
+# "accuracy on MMLU", "throughput for Llama-2", "by how much does it beat GPT-4o" (not "a model that beats Codex")
+_QUALIFIER = re.compile(r"\b(?:on|for|beat|outperform|surpass)\s+(?:the\s+|an?\s+)?(?P<q>[A-Za-z0-9][\w.+-]*)")
+_DESCRIBES = re.compile(r"-(?:style|based|like|type)$", re.IGNORECASE)  # "built on a CLIP-style encoder": no restriction
 
 
 def phrase_of(text: str, noun_phrase: bool = False) -> list[str]:
@@ -42,7 +45,8 @@ def qualifiers_of(question: str, own: set[str]) -> tuple[str, ...]:
     found = []
     for match in _QUALIFIER.finditer(question):
         name = match["q"].rstrip(".?,")
-        if len(name) > 1 and written_as_name(name, first=False) and name.casefold() not in own:
+        if len(name) > 1 and written_as_name(name, first=False) and name.casefold() not in own \
+                and not _COUNT.match(name) and not _DESCRIBES.search(name):  # "on 120k pairs": a figure it states
             found.append(name.casefold())
     return tuple(dict.fromkeys(found))
 

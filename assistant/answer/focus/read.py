@@ -20,13 +20,13 @@ from .words import (ARTICLES, AUX, COMPARATIVES, COMPARED_GROUPS, ENTITY_NOUNS, 
 FIGURE_ASKED = "the figure asked for"
 _HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<x>(?:[\w@.+'-]+\s*){1,6})", re.IGNORECASE)
 _HOW_MUCH = re.compile(r"\bhow\s+much\s+(?P<x>.+)", re.IGNORECASE)
-_HOW_ADJ = re.compile(r"\bhow\s+(?P<adj>fast|large|big|long|small|quickly|well|accurate|accurately|strongly)\b",
+_HOW_ADJ = re.compile(r"\bhow\s+(?P<adj>fast|large|big|long|small|quickly|well|accurate|accurately|strongly|old)\b",
                       re.IGNORECASE)
 _PARTICIPLE = re.compile(r"(?<!-)\b([a-z]{4,}ed)\b")  # "how strongly were they enriched": a figure of enrichment
 _NEAR_VERB = 6  # words: "how strongly | were the drug targets enriched", not a participle clauses later
 _EMBEDDED = re.compile(r"\b(?:on|about|of|into|regarding)\s+$", re.IGNORECASE)  # "research on how strongly ..."
 _ADJ_GROUP = {"fast": "speed", "quickly": "speed", "large": "size", "big": "size", "small": "size",
-              "long": "length", "accurate": "accuracy", "accurately": "accuracy"}
+              "long": "length", "accurate": "accuracy", "accurately": "accuracy", "old": "age"}
 _TAKES_TIME = re.compile(r"\b(take|takes|took|train|trains|trained|training|pretrain|pre-train|pretrained|pre-trained|run|"
                          r"runs|ran|last|lasts|lasted|need|needs|needed)\b", re.IGNORECASE)
 # "How long do training sequences have to be?": a length, whatever the sentence says of training
@@ -165,6 +165,10 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
             if word in _COUNTS and i and has_group(phrase[i - 1]):  # "the total parameter count": parameters, counted
                 return replace(_quantity(question, [written[i - 1]], f"the {' '.join(attribute)}", own, count=True),
                                qualifiers=qualifiers_of(question, own))
+            after_of = re.findall(r"[\w@.+-]+", question[match.start("x"):])[i + 2 :]  # past the six words read
+            if word in _COUNTS and phrase[i + 1 : i + 2] == ["of"] and after_of[:1] != ["times"] \
+                    and (counted := phrase_of(" ".join(after_of))):  # "the mean number of recorded hours per day"
+                return _quantity(question, counted[-1:], f"the {' '.join([*attribute, 'of', *counted])}", own, count=True)
             head = [written[i]] if has_group(word) else attribute
             in_phrase = tuple(w.casefold() for w in written[:i] if w.casefold() not in AUX and written_as_name(w, first=False)
                               and w.casefold() not in own and GROUP_OF.get(w.casefold()) != GROUP_OF.get(singular(word)))
