@@ -90,3 +90,29 @@ def test_a_figure_farther_from_the_asked_word_is_quoted_when_the_near_ones_only_
     answer = assistant.ask("Pretraining optimizers are claimed to give 1.4 to 2x speedups over AdamW. What speedup "
                            "is left at the 1.2B-parameter scale?")
     assert "1.1x" in answer.text and "offer 1.4 to 2x" not in answer.text, answer.text
+
+
+def test_a_year_beside_a_name_and_a_count_of_benchmarks_are_no_score():
+    error = focus_of("What diarization error rate did the DiViMe tools reach on the DIHARD 2018 test data?")
+    assert not carries("Finally, we report on performance in the DiHARD 2018 Challenge Test Data.", error)
+    assert carries("The diarization error rate on DIHARD 2018 is 35.2%.", error)
+    score = focus_of("What average score does SAIL-VL get on the OpenCompass leaderboard?")
+    assert not carries("SAIL-VL obtains the highest average score in 19 commonly used benchmarks and ranks first "
+                       "on OpenCompass.", score)
+    assert carries("SAIL-VL scores 71 on OpenCompass.", score)
+    assert carries("It reaches an average score of 65.2 across 19 benchmarks on OpenCompass.", score)
+
+
+def test_how_big_asks_the_size_of_the_thing_a_relative_clause_describes():
+    big = focus_of("How big was the teacher whose single-turn accuracy the small model beat through voting?")
+    assert (big.kind, big.words) == ("quantity", ("size",))
+    assert carries("The compact model surpasses the single-turn accuracy of its 600B-parameter teacher.", big)
+    assert not carries("The compact model solves 5 out of 9 unsolved problems and improves overall performance.", big)
+
+
+def test_a_budget_is_measured_in_what_its_noun_says():
+    budget = focus_of("Hydra hybrid state-space LM proposal - what parameter budget is it designed around?")
+    assert (budget.kind, budget.words) == ("quantity", ("parameter",))
+    assert carries("Hydra combines sparse experts and memory within an approximately 1.6B parameter design envelope.",
+                   budget)
+    assert focus_of("What token budget does it use?").words == ("token",)

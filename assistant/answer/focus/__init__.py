@@ -11,7 +11,8 @@ qualifier the question names ("accuracy on MMLU") must be in the sentence too.
 ``plain`` puts a question in the form the rules read; ``read`` takes it to its ``Focus`` from the
 pieces ``phrases`` finds (``named``: things asked for after "which" by a noun of no known group),
 ``clauses`` adds the details of its further parts; ``match`` says whether a
-sentence gives it; ``words`` holds the word lists they read with.
+sentence gives it, with ``figures`` telling which of its tokens are figures of what is asked; ``words``
+holds the word lists they read with.
 """
 
 from .match import carries, restates

@@ -8,21 +8,15 @@ from collections.abc import Callable, Sequence
 
 from ...index.terms import stem
 from ...models import Focus
+from .figures import LEADING_DIGIT, MULTIPLIERS, NUMBER_WORDS, counts_other, is_figure
 from .words import AUX, GROUP_OF, PHASES, VERBS, singular, written_as_name
 
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve dozen dozens hundred "
-                          "hundreds thousand thousands million millions billion billions twice half quarter".split())
 _LINK = re.compile(r"https?://|\bgithub\b|\bhuggingface\b|\bavailable\s+(?:at|on|from)\b|\w\.(?:com|io|org|ai)\b",
                    re.IGNORECASE)
 _TOKEN = re.compile(r"\b(?:k?m|mi)/[sh]\b|[\w@.%×+-]+")  # "4 m/s", "km/h": a speed's unit is one token
-_MULTIPLIERS = frozenset({"times", "fold"})
 _LEADING_NUMBER = re.compile(r"^[\d.,]+")
 _FACTOR = re.compile(r"^[~≈<>+-]?\d[\d.,]*\s*(?:x|×|times|fold|%)[.,;:)]*$", re.IGNORECASE)
 _COUNT_WORDS = frozenset("count counts number is are was were reaches of".split())
-_LEADING_DIGIT = re.compile(r"^[~≈<>+-]?\d")
-# "4.2 times fewer": a factor, not a time; 29ms, 80GB, 3.2TFLOPS: a figure with its unit
-_UNIT_LETTERS = frozenset("x k m b t times fold e xx pp ms s us ns h hr hrs min kb mb gb tb gib mib tflops pflops "
-                          "gflops flops w kw".split()) | {""}
 _FIGURE_NEAR, _NAME_NEAR = 8, 3  # tokens between a figure or a name and the word it qualifies
 _COUNT_BEFORE = 3  # "64 NVIDIA A100 GPUs": a count stands just before what it counts
 _ASKED_BEFORE = 5  # ... or before the question's own words for it
@@ -94,7 +88,7 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         return False
     if not places and not benchmarks:  # unless the question names the paper, whose abstract must then say what is asked of it
         return focus.figure and focus.loose and loose and not strict \
-            and any(_is_figure(t) and t[:1].isdigit() for t in tokens)  # "these two models": no count of prompts
+            and any(is_figure(t) and t[:1].isdigit() for t in tokens)  # "these two models": no count of prompts
     if focus.figure:
         before, after = (reach, reach) if reach else (_COUNT_BEFORE, 0) if focus.count else (_FIGURE_NEAR, _FIGURE_NEAR)
         if focus.count:  # "15 compound and protein encoders": the question's own words may stand between
@@ -106,10 +100,11 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
         sized = focus.count and any(GROUP_OF.get(singular(w)) == "model" for w in focus.words)
         bits = any(stem(w) == "bit" for w in focus.words)
         scored = any(GROUP_OF.get(singular(w)) == "accuracy" for w in focus.words)  # "two algorithms": no accuracy
-        new = [_is_figure(t) and lowered[j] not in focus.given and lowered[j].split("-")[0] not in focus.given
-               and (bits or not _BITS.match(lowered[j])) and (not scored or bool(_LEADING_DIGIT.match(t)))
+        new = [is_figure(t) and lowered[j] not in focus.given and lowered[j].split("-")[0] not in focus.given
+               and (bits or not _BITS.match(lowered[j])) and (not scored or bool(LEADING_DIGIT.match(t)))
                and not (sized and _SIZE.match(lowered[j]))
-               and not (focus.count and _MULTIPLE.match(t)) for j, t in enumerate(tokens)]  # "2times fewer tokens"
+               and not (focus.count and _MULTIPLE.match(t)) and not counts_other(tokens, lowered, j, terms, scored)
+               for j, t in enumerate(tokens)]  # "2times fewer tokens"
         return any(new[j] and not _measures_other(lowered, j, focus.others)
                    and (lowered[j] != "one" or j == i - 1) for i in places  # "at least one token ... a threshold"
                    for j in range(max(0, start[i] - before), min(len(tokens), i + after + 1))) \
@@ -139,7 +134,7 @@ def restates(sentence: str, question: str) -> bool:
 
 def _figures(text: str) -> set[str]:
     found = (t.strip(".,;:()[]{}") for t in _TOKEN.findall(text))
-    return {t.casefold().rstrip("x×%") for t in found if _LEADING_DIGIT.match(t) and _is_figure(t)}
+    return {t.casefold().rstrip("x×%") for t in found if LEADING_DIGIT.match(t) and is_figure(t)}
 
 
 def _other_phase(said: set[str], phase: str) -> bool:
@@ -171,7 +166,7 @@ def _named_before(tokens: list[str], i: int, asked: frozenset[str] = frozenset()
     question writes before it: "15 | compound and protein encoders"; or its noun phrase, when a figure
     leads it: "over 900 | T1-anatomical magnetic resonance imaging (MRI) image volumes"."""
     start = i
-    while start > 0 and not _is_figure(tokens[start - 1]):
+    while start > 0 and not is_figure(tokens[start - 1]):
         word = tokens[start - 1].strip(".,;:()")
         if not (word.casefold() in asked and i - start < _ASKED_BEFORE
                 or i - start < _COUNT_BEFORE and written_as_name(word, first=False)):
@@ -180,7 +175,7 @@ def _named_before(tokens: list[str], i: int, asked: frozenset[str] = frozenset()
     phrase = i
     while phrase > 0 and i - phrase < _PHRASE_BEFORE and _modifies(tokens[phrase - 1], asked):
         phrase -= 1
-    return phrase if phrase < start and phrase > 0 and _is_figure(tokens[phrase - 1]) else start
+    return phrase if phrase < start and phrase > 0 and is_figure(tokens[phrase - 1]) else start
 
 
 def _modifier_compound(lowered: list[str], i: int) -> bool:
@@ -196,7 +191,7 @@ def _modifies(token: str, asked: frozenset[str]) -> bool:
     word = token.strip(".,;:()").casefold()
     if word in asked:
         return True
-    return bool(word) and word not in _PHRASE_ENDS and not _is_figure(token) \
+    return bool(word) and word not in _PHRASE_ENDS and not is_figure(token) \
         and (not word.endswith(("ed", "ly")) or "-" in word) and word[:1].isalnum()  # "T1-weighted" modifies
 
 
@@ -204,7 +199,7 @@ def _counted_after(lowered: list[str], tokens: list[str], i: int) -> bool:
     """"the expert count to 262,144", "the number of experts is 64": a count after its noun."""
     following = lowered[i + 1 : i + 4]
     return bool(following) and following[0] in _COUNT_WORDS \
-        and any(_is_figure(tokens[j]) and lowered[j + 1 : j + 2] not in (["times"], ["fold"])  # "a count four times higher"
+        and any(is_figure(tokens[j]) and lowered[j + 1 : j + 2] not in (["times"], ["fold"])  # "a count four times higher"
                 for j in range(i + 2, min(i + 5, len(tokens))))
 
 
@@ -219,7 +214,7 @@ def _hardware(focus: Focus) -> bool:
 def _numberless(common: Callable[[str], bool]) -> Callable[[str], bool]:
     """``common`` that also leaves out names without a digit (HBM, SRAM, cuBLAS are no device) and
     figures (1.45x)."""
-    return lambda name: common(name) or not any(c.isdigit() for c in name) or _is_figure(name)
+    return lambda name: common(name) or not any(c.isdigit() for c in name) or is_figure(name)
 
 
 def _says(word: str, stems: set[str], terms: set[str], counted: bool = False) -> bool:
@@ -227,7 +222,7 @@ def _says(word: str, stems: set[str], terms: set[str], counted: bool = False) ->
     its group, or part of a compound (a group's word only in a figure: '6-billion-parameter', since
     'Point-BERT' is no score in points). What is ``counted`` is a compound's head: "five
     video-understanding tasks" counts tasks, not videos."""
-    if word in _MULTIPLIERS:
+    if word in MULTIPLIERS:
         return False
     if (singular(word) in terms and len(word) > 1) or ("%" in terms and word.endswith("%")):  # "s" alone: "model's"
         return True
@@ -246,18 +241,6 @@ def _says(word: str, stems: set[str], terms: set[str], counted: bool = False) ->
 
 def _near(i: int, reach: int, length: int) -> range:
     return range(max(0, i - reach), min(length, i + reach + 1))
-
-
-def _is_figure(token: str) -> bool:
-    """64, 2.4x, 66.7%, 1.5B, 11%-37%, 3~5x, 10^{26}, 6-billion-parameter, eight; not 3D, ResNet50 or
-    Llama-2, which are names."""
-    word = token.strip(".,;:()[]{}").casefold()
-    if word in _NUMBER_WORDS:
-        return True
-    if not _LEADING_DIGIT.match(word):
-        return False
-    letters = re.sub(r"[^a-z]", "", word)
-    return letters in _UNIT_LETTERS or ("-" in word and word.split("-")[0].replace(".", "").isdigit())
 
 
 def _is_name(tokens: list[str], j: int, common: Callable[[str], bool]) -> bool:

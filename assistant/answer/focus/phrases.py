@@ -11,7 +11,7 @@ METRIC = re.compile(r"(?:[A-Z]{2,}[A-Z0-9]*|[A-Z]\d+|[a-z]+[A-Z]+)(?:-[A-Z0-9]+)
 _COUNT = re.compile(r"^\d[\d.,]*k?$", re.IGNORECASE)
 # "accuracy on MMLU", "throughput for Llama-2", "by how much does it beat GPT-4o" (not "a model that beats Codex")
 _QUALIFIER = re.compile(r"\b(?:on|for|beat|outperform|surpass)\s+(?:the\s+|an?\s+)?(?P<q>[A-Za-z0-9][\w.+-]*)")
-_DESCRIBES = re.compile(r"-(?:style|based|like|type)$", re.IGNORECASE)  # "built on a CLIP-style encoder": no restriction
+_DESCRIBES = re.compile(r"-(?:style|based|like|type)$", re.IGNORECASE)  # "on a CLIP-style encoder": no restriction
 
 
 def phrase_of(text: str, noun_phrase: bool = False) -> list[str]:

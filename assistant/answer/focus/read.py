@@ -61,6 +61,7 @@ _MOVED = re.compile(r"\bhow\s+much\s+(?:did|does|do|was|were|is|are|has|have)\s+
 _OF = frozenset("of in for on at to with from by per across".split())
 _COUNTS = frozenset({"count", "number"})
 _GIST = re.compile(r"^\s*what\s+(?:does|do|is|are)\s+(?P<x>[^?]+?)(?:\s+do)?\s*\??\s*$", re.IGNORECASE)
+_RELATIVE = frozenset("whose which that who whom where".split())  # "the teacher whose accuracy": the teacher's size
 _DOES = frozenset("do does did was were is are".split())  # "which tools does X call", "which phones was X run on"
 
 
@@ -162,13 +163,15 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
             attribute = [w for w in written[: i + 1] if w.casefold() not in AUX][-3:]
             # the quantity's own word when it has a group ("cost": dollars, FLOPs), not its modifiers
             # ("total training cost": "training" is in every other sentence)
-            if word in _COUNTS and i and has_group(phrase[i - 1]):  # "the total parameter count": parameters, counted
-                return replace(_quantity(question, [written[i - 1]], f"the {' '.join(attribute)}", own, count=True),
-                               qualifiers=qualifiers_of(question, own))
+            if word in (*_COUNTS, "budget") and i and has_group(phrase[i - 1]):  # "the total parameter count",
+                # "the parameter budget": parameters (counted)
+                return replace(_quantity(question, [written[i - 1]], f"the {' '.join(attribute)}", own,
+                                         count=word in _COUNTS), qualifiers=qualifiers_of(question, own))
             after_of = re.findall(r"[\w@.+-]+", question[match.start("x"):])[i + 2 :]  # past the six words read
             if word in _COUNTS and phrase[i + 1 : i + 2] == ["of"] and after_of[:1] != ["times"] \
                     and (counted := phrase_of(" ".join(after_of))):  # "the mean number of recorded hours per day"
-                return _quantity(question, counted[-1:], f"the {' '.join([*attribute, 'of', *counted])}", own, count=True)
+                asks = f"the {' '.join([*attribute, 'of', *counted])}"
+                return _quantity(question, counted[-1:], asks, own, count=True)
             head = [written[i]] if has_group(word) else attribute
             in_phrase = tuple(w.casefold() for w in written[:i] if w.casefold() not in AUX and written_as_name(w, first=False)
                               and w.casefold() not in own and GROUP_OF.get(w.casefold()) != GROUP_OF.get(singular(word)))
@@ -266,7 +269,7 @@ def _which_things(question: str, content: list[str], own: set[str]) -> Focus | N
 def _measured(text: str) -> list[str]:
     """The words of ``text`` up to its last quantity noun among the first four ("WikiText2 perplexity"),
     or none."""
-    words = re.findall(r"[\w@.+-]+", text)[:4]
+    words = list(itertools.takewhile(lambda w: w.casefold() not in _RELATIVE, re.findall(r"[\w@.+-]+", text)[:4]))
     last = [i for i, w in enumerate(words) if w.casefold() in QUANTITY_NOUNS or singular(w.casefold()) in QUANTITY_NOUNS]
     return [w for w in words[: last[-1] + 1] if w.casefold() not in ARTICLES] if last else []
 

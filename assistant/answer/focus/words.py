@@ -9,7 +9,8 @@ GROUPS = {
     "memory": "memory footprint gb mb tb gib mib gigabyte megabyte terabyte vram ram storage",
     "speed": "speed speedup speed-up faster latency throughput wall-clock time fps ops tops frame velocity m/s km/h",
     "frame": "frame fps",
-    "time": "time hour day minute second gpu-hour wall-clock week millisecond microsecond nanosecond duration s ms h hr hrs min",
+    "time": "time hour day minute second gpu-hour wall-clock week millisecond microsecond nanosecond duration "
+            "s ms h hr hrs min",
     "accuracy": "accuracy score point pp top-1 f1 bleu rouge pass@1 em perplexity performance win-rate map ap auc "
                 "mape mae rmse recall precision sensitivity specificity wer cer error",
     "size": "size parameter param billion million trillion thousand b m t k",
@@ -77,7 +78,7 @@ QUANTITY_NOUNS = frozenset(
     "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
     "precision bpb rank length window pass@1 pass@k average count scale velocity probability odds threshold "
     "coefficient correlation duration frequency distance temperature resolution overhead slowdown thickness level "
-    "density sensitivity specificity hour day minute age".split())
+    "density sensitivity specificity hour day minute age budget".split())
 # "Which methods did X test?": methods asked by name, which an answering sentence names ("What method..." asks the gist)
 NAMED_METHODS = ("algorithm", "approach", "method", "technique")
 # Nouns that, in "What is the <noun> of X?", ask for the gist of the work rather than a detail of it.
