@@ -116,3 +116,16 @@ def test_a_budget_is_measured_in_what_its_noun_says():
     assert carries("Hydra combines sparse experts and memory within an approximately 1.6B parameter design envelope.",
                    budget)
     assert focus_of("What token budget does it use?").words == ("token",)
+
+
+def test_when_asks_a_time_and_a_second_when_is_a_part_of_its_own():
+    when = focus_of("In the MEG study, when did the early occipital response peak, and when did the left anterior "
+                    "temporal response peak?")
+    assert (when.kind, when.words) == ("quantity", ("time",)) and [p.words for p in when.parts] == [("time",)]
+    assert carries("Occipital cortex generated a rapid evoked response that peaked at 95 ms.", when)
+    assert not carries("NeuroImage 33, 958-968) found that AoA modulated the strength of BOLD responses.", when)
+    assert focus_of("What happens when the model is pruned?").kind != "quantity"
+    went_public = focus_of("When did the COINS Data Exchange go public for neuroscientists?")
+    assert carries("First opened to the community in August 2012, the Data Exchange has provided 2500 GB of data.",
+                   went_public)
+    assert not carries("The Data Exchange has already provided researchers with over 2500 GB of data.", went_public)

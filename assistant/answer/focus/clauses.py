@@ -16,7 +16,7 @@ from .words import OTHER_MEASURES, PHASES, WH_WORDS, group_words, singular
 # "..., and how many days did it take?", "...; on how many GPUs?": a second question in the same sentence
 _CLAUSE = re.compile(r"(?:,\s*|;\s*|\s+)and\s+(?=(?:exactly\s+|precisely\s+|roughly\s+|approximately\s+|about\s+)?"
                      r"(?:(?:on|in|at|for|with|by|over|from|under|across|during|between|after|to|up\s+to)\s+)?"
-                     r"(?:how|what|which|where)\b)|;\s+", re.IGNORECASE)
+                     r"(?:how|what|which|where|when)\b)|;\s+", re.IGNORECASE)
 
 _ASKED = re.compile(r"(?<=[.?!])\s+(?=[A-Z])")  # "One approach trains a head... How many tokens/s did it reach?"
 # "the detector that is trained with ... run?": a clause that describes the work, not the phase asked about

@@ -15,6 +15,9 @@ LEADING_DIGIT = re.compile(r"^[~≈<>+-]?\d")
 _UNIT_LETTERS = frozenset("x k m b t times fold e xx pp ms s us ns h hr hrs min kb mb gb tb gib mib tflops pflops "
                           "gflops flops w kw".split()) | {""}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# "in August 2012", "since 2019": when something happened
+DATE = re.compile(r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                  r"(?:\s+\d{1,2},)?|in|since|from|by|until|before|after)\s+(?:19|20)\d\d\b")
 _WHOLE = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")  # a whole number, without unit, decimals or %
 _COUNTED_WITHIN = 3  # words from a whole number to the plural noun it counts ("19 commonly used benchmarks")
 _OF = frozenset("of in on at to for with by from over across into under between among than about and or the a an"
@@ -37,7 +40,7 @@ def is_figure(token: str) -> bool:
 def counts_other(tokens: list[str], lowered: list[str], j: int, terms: set[str], scored: bool) -> bool:
     """Whether the figure at ``j`` is a year of the name before it ("DiHARD 2018") or, where a score is
     asked, a count of what follows it ("the highest average score in 19 commonly used benchmarks")."""
-    if _YEAR.match(lowered[j]) and j and tokens[j - 1][:1].isupper():
+    if _YEAR.match(lowered[j]) and j and tokens[j - 1][:1].isupper() and not DATE.match(f"{tokens[j - 1]} {tokens[j]}"):
         return True
     if not scored or not _WHOLE.match(lowered[j]):
         return False

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from ...index.terms import stem
 from ...models import Focus
-from .figures import LEADING_DIGIT, MULTIPLIERS, NUMBER_WORDS, counts_other, is_figure
+from .figures import DATE, LEADING_DIGIT, MULTIPLIERS, NUMBER_WORDS, counts_other, is_figure
 from .words import AUX, GROUP_OF, PHASES, VERBS, singular, written_as_name
 
 _LINK = re.compile(r"https?://|\bgithub\b|\bhuggingface\b|\bavailable\s+(?:at|on|from)\b|\w\.(?:com|io|org|ai)\b",
@@ -86,6 +86,8 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
     text = sentence.casefold()
     if focus.qualifiers and not all(_mentions(text, lowered, q) for q in focus.qualifiers):
         return False
+    if focus.figure and focus.asks.startswith("when ") and DATE.search(sentence):
+        return True  # "When did it go public?": "first opened in August 2012"
     if not places and not benchmarks:  # unless the question names the paper, whose abstract must then say what is asked of it
         return focus.figure and focus.loose and loose and not strict \
             and any(is_figure(t) and t[:1].isdigit() for t in tokens)  # "these two models": no count of prompts

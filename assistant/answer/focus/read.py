@@ -61,6 +61,7 @@ _MOVED = re.compile(r"\bhow\s+much\s+(?:did|does|do|was|were|is|are|has|have)\s+
 _OF = frozenset("of in for on at to with from by per across".split())
 _COUNTS = frozenset({"count", "number"})
 _GIST = re.compile(r"^\s*what\s+(?:does|do|is|are)\s+(?P<x>[^?]+?)(?:\s+do)?\s*\??\s*$", re.IGNORECASE)
+_WHEN = re.compile(r"\bwhen\s+(?:did|does|do|is|are|was|were)\b", re.IGNORECASE)
 _RELATIVE = frozenset("whose which that who whom where".split())  # "the teacher whose accuracy": the teacher's size
 _DOES = frozenset("do does did was were is are".split())  # "which tools does X call", "which phones was X run on"
 
@@ -134,6 +135,9 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
     if form is Form.DEFINITION:
         how = re.match(r"\s*how\s+(does|do|did|is|are|was)\b", question, re.IGNORECASE)
         return Focus("method" if how else "definition", "how it works" if how else "what it does")
+    if when := _WHEN.search(question):  # "when did the occipital response peak?": at a time ("peaked at 95 ms")
+        return _quantity(question, ["time"], " ".join(["when", *re.split(r"[,;?]", question[when.end():])[0].split()[:6]]),
+                         own)
     return which_named(question, own) or Focus("other", "")
 
 
