@@ -46,7 +46,10 @@ def collect(path: Path) -> list[dict]:
             answer = assistant.ask(q.question)
             rows.append({"set": name, "id": q.id, "split": q.split or "calibration", "question": q.question,
                          "answerable": q.answerable, **{s: answer.evidence.to_dict()[s] for s in SIGNALS},
-                         "unknown": float(bool(answer.evidence.unknown_names)), "unseen": answer.evidence.unseen,
+                         # a question of how or what (no detail asked) weighs its unknown name twice (answer/evidence.py)
+                         "unknown": float(bool(answer.evidence.unknown_names))
+                         * (2.0 if answer.evidence.focus and answer.evidence.focus.kind in ("method", "definition") else 1.0),
+                         "unseen": answer.evidence.unseen,
                          "named": float(answer.evidence.named), "tags": list(q.tags)})
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(rows, indent=0))

@@ -129,3 +129,16 @@ def test_when_asks_a_time_and_a_second_when_is_a_part_of_its_own():
     assert carries("First opened to the community in August 2012, the Data Exchange has provided 2500 GB of data.",
                    went_public)
     assert not carries("The Data Exchange has already provided researchers with over 2500 GB of data.", went_public)
+
+
+def test_a_name_no_paper_mentions_weighs_twice_in_a_question_of_how_or_what():
+    """No detail is looked for in "how do X ...?", so what a paper says would answer it whoever it is about."""
+    stats = TermStats.from_papers([CLINIC, ("k", "Nouns and Verbs in Chintang", "Chintang children segment "
+                                                                             "polysynthetic verbs early.")])
+    paper = Candidate("Nouns and Verbs in Chintang", "Chintang children segment polysynthetic verbs early.",
+                      sentence=0.6, dense=0.6)
+    how = "How do children acquiring Inuktitut segment polysynthetic verbs?"
+    once = weigh(how, stats, [paper], 0.4, focus=focus_of("How many verbs do children acquiring Inuktitut segment?"))
+    twice = weigh(how, stats, [paper], 0.4, focus=focus_of(how))
+    assert once.unknown_names == twice.unknown_names == ("inuktitut",)
+    assert round(once.score - twice.score, 6) == 0.2

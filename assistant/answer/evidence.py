@@ -124,7 +124,10 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
         lead = max(r.titled for r in rows if r.named)
     best: tuple | None = None
     unknown = _unknown_names(question, stats, papers)
-    penalty = (UNKNOWN_NAME_PENALTY if unknown else 0.0) + UNSEEN_PENALTY * unseen
+    # "How do children acquiring Inuktitut segment verbs?": what a paper says answers a question of how or what
+    # without a detail to look for, so a name no paper mentions weighs twice: nothing else can tell it is another's
+    gist = focus is not None and focus.kind in ("method", "definition")
+    penalty = (UNKNOWN_NAME_PENALTY * (2 if gist else 1) if unknown else 0.0) + UNSEEN_PENALTY * unseen
     supporting = []
     for row in rows:
         named = row.named and row.signals["distinct"] >= rival - _RIVAL_MARGIN
