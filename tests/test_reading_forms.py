@@ -142,3 +142,13 @@ def test_a_name_no_paper_mentions_weighs_twice_in_a_question_of_how_or_what():
     twice = weigh(how, stats, [paper], 0.4, focus=focus_of(how))
     assert once.unknown_names == twice.unknown_names == ("inuktitut",)
     assert round(once.score - twice.score, 6) == 0.2
+
+
+def test_a_british_spelling_counts_as_the_collections_american_one():
+    papers = [("a", "Analyzing Color Behavior", "We study color behavior while analyzing the center of each catalog.")]
+    stats = TermStats.from_papers(papers)
+    paper = [Candidate(papers[0][1], papers[0][2], sentence=0.5, dense=0.5)]
+    british = weigh("Analysing colour behaviour at the centre of the catalogue?", stats, paper, 0.4)
+    american = weigh("Analyzing color behavior at the center of the catalog?", stats, paper, 0.4)
+    assert (british.coverage, british.unseen) == (american.coverage, american.unseen) == (1.0, 0.0)
+    assert british.score == american.score

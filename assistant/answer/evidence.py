@@ -36,7 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..index.terms import content_terms, content_words, stem, words, written_names
-from ..index.vocabulary import TermStats
+from ..index.vocabulary import TermStats, american
 from ..models import Evidence, Focus
 from .focus import carries
 from .naming import (NAME_SHARE, acronym, asked_names, marked_names, mentions, names_paper, outnames,
@@ -47,7 +47,6 @@ from .naming import (NAME_SHARE, acronym, asked_names, marked_names, mentions, n
 WEIGHTS = {"dense": 0.3, "sentence": 0.4, "coverage": 0.25, "distinct": 0.05, "title": 0.0}
 UNKNOWN_NAME_PENALTY = 0.2
 UNSEEN_PENALTY = 0.1  # times the share of the question's distinctive words no paper uses
-_BRITISH = re.compile(r"is(e|ed|es|ing|ation|ations)$")
 _RIVAL_MARGIN = 0.3  # of distinctive-term share by which another paper mentioning the name outdoes the named one
 DESCRIBED_BAND = 0.05  # below the threshold, within which a paper the question describes supports it
 _DESCRIBED_UNSEEN = 0.3  # the most of its distinctive words such a question may hold that no paper uses
@@ -87,7 +86,7 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
     """``question`` as searched (misspellings corrected). ``may_name``: False for a question that asks
     for a list of papers, which is about a topic even when a title shares its words. ``followed``: the
     papers are those a follow-up points back to ("How much faster are they?"), which it is about."""
-    weights = {stem(w): stats.idf(stem(w)) for w in content_words(question)}
+    weights = {stem(w): stats.idf(stem(w)) for w in map(lambda w: _as_written(w, stats), content_words(question))}
     distinctive = {t: w for t, w in weights.items() if not stats.common(t)}
     unseen = unseen_share(question, stats)
     asked = asked_names(question, stats)
@@ -211,8 +210,14 @@ def unseen_share(question: str, stats: TermStats) -> float:
 
 
 def _used(word: str, stats: TermStats) -> bool:
-    american = _BRITISH.sub(lambda m: "iz" + m[1], word).replace("our", "or")  # "initialised", "behaviour"
-    return bool(stats.df.get(stem(word)) or stats.df.get(stem(american))) or stats.knows(word)
+    return bool(stats.df.get(stem(word)) or stats.df.get(stem(american(word)))) or stats.knows(word)
+
+
+def _as_written(word: str, stats: TermStats) -> str:
+    """A question's word in the spelling the collection uses: "analysing" where papers write "analyzing"."""
+    if stats.df.get(stem(word)) or (spelled := american(word)) == word or not stats.df.get(stem(spelled)):
+        return word
+    return spelled
 
 
 def _share(weights: dict[str, float], present: set[str]) -> float:

@@ -103,6 +103,22 @@ def variants(word: str) -> set[str]:
 _DERIVED = re.compile(r"(?:ations?|ions?|ings?|ed|es|e|s|[iy][sz](?:e|ed|es|ing))$")
 
 
+# British spellings and their American forms: "initialised", "analysing", "behaviour", "centre", "catalogue",
+# "haemorrhage", "licence"
+_BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+            (re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites|hood)?$"), r"or\1"),
+            (re.compile(r"(?<=\w{2})([tb])re(s|d)?$"), r"\1er\2"),
+            (re.compile(r"ogue(s)?$"), r"og\1"), (re.compile(r"(?<=[a-z])(?:ae|oe)(?=[a-z]{2})"), "e"),
+            (re.compile(r"ence$"), "ense"))
+
+
+def american(word: str) -> str:
+    """``word`` as American English spells it (itself when it is)."""
+    for pattern, replacement in _BRITISH:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def _base(word: str) -> str:
     return _DERIVED.sub("", word) if len(word) > 4 else word
 
@@ -216,7 +232,7 @@ class TermStats:
         """Whether the collection writes this plain word in some form: "Licensing" where a paper writes
         "license", British "oxidise" where one writes "oxidation"."""
         word = word.casefold()
-        return self.spells(word) or _base(re.sub(r"is(e|ed|es|ing)$", r"iz\1", word)) in self._bases
+        return self.spells(word) or _base(american(word)) in self._bases
 
     def knows(self, name: str) -> bool:
         """Whether some paper mentions this name, spelled as a paper spells it or within a typo of it.
