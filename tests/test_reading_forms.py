@@ -9,6 +9,8 @@ import json
 from assistant import Assistant
 from assistant.answer.evidence import Candidate, weigh
 from assistant.answer.focus import carries, focus_of
+from assistant.answer.naming import asked_names, names_paper
+from assistant.index.terms import words
 from assistant.index.vocabulary import TermStats
 
 CLINIC = ("c", "Large Language Models Encode Clinical Knowledge",
@@ -152,3 +154,50 @@ def test_a_british_spelling_counts_as_the_collections_american_one():
     american = weigh("Analyzing color behavior at the center of the catalog?", stats, paper, 0.4)
     assert (british.coverage, british.unseen) == (american.coverage, american.unseen) == (1.0, 0.0)
     assert british.score == american.score
+
+
+# Forms seen in blind17 and foreign9 after their one run ------------------------------------------------------
+
+def test_a_score_belongs_to_no_phase_and_a_decision_how_much_asks_the_method():
+    points = focus_of("Of the 8B models trained on up to 3.5T tokens, by how many points on average did the hybrid "
+                      "beat the Transformer?")
+    assert points.phase == "training"
+    assert carries("The 8B hybrid exceeds the Transformer (+2.65 points on average) and is up to 8x faster at "
+                   "inference time.", points)
+    decides = focus_of("How does PrefixKV decide how much KV cache to keep in each layer?")
+    assert decides.kind == "method"
+    assert focus_of("How does it compare, and how much faster is it?").kind == "quantity"
+
+
+def test_a_range_of_a_measure_counts_of_kinds_and_a_singular_before_another_noun():
+    depth = focus_of("what was the median daily depth range of Somniosus pacificus tagged near Gulf of Alaska "
+                     "sea lion haul-outs?")
+    assert (depth.kind, depth.words) == ("quantity", ("depth",))
+    versions = focus_of("In the age-structured projections, how many model versions were run?")
+    assert carries("Six models were developed using deterministic and probabilistic approaches.", versions)
+    sharks = focus_of("How many individual sharks were measured?")
+    assert not carries("Relationships are presented for 19 shark species caught in the fisheries.", sharks)
+    assert carries("We measured 1,200 sharks.", sharks)
+    assert carries("We recorded 12 child participants.", focus_of("How many children took part?"))
+    assert carries("Compared to MAP-Neo, DCLM-Baseline is a 6.6 percentage point improvement on MMLU.",
+                   focus_of("By how many points does it beat MAP-Neo on MMLU?"))
+    assert carries("Decomposition scales the expert count to 262,144.", focus_of("How many experts are there?"))
+
+
+def test_initials_of_hyphenated_words_name_no_model_and_a_capitalized_coinage_names_its_paper():
+    question = "Which vision-language model is UNIVERSE built on?"
+    model, own = focus_of(question), words(question)  # the question's own names tell nothing new
+    assert not carries("Vision-Language Models (VLMs) have shown promise as automatic evaluators.", model,
+                       lambda name: name in own, strict=True)
+    assert carries("UNIVERSE adapts the PaliGemma model to rollout evaluation.", model, lambda name: name in own,
+                   strict=True)
+    assert not carries("PET drives large pre-trained language models (PLMs) by training few parameters.", model,
+                       lambda name: name in own, strict=True)  # one initial for "pre-trained"
+    text = "To this end, we present UNIVERSE (UNIfied Vision-language Evaluator), which adapts VLMs to rollouts."
+    stats = TermStats.from_papers([("u", "Adapting Vision-Language Models for Evaluating World Models", text)] + [
+        (f"o{i}", f"Universal Model {i}", "A universal approximator for every task.") for i in range(4)] + [
+        (f"f{i}", f"Pruning Study {i}", "We prune attention heads of language models.") for i in range(60)])
+    assert names_paper(asked_names("Which model is UNIVERSE built on?", stats),
+                       "Adapting Vision-Language Models for Evaluating World Models", text, stats)[0]
+    assert not names_paper(asked_names("Which model is UNIVERSE built on?", stats), "Universal Model 1",
+                           "A universal approximator for every task.", stats)[0]

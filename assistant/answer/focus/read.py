@@ -15,7 +15,7 @@ from .named import HOW_EXACTLY, which_named
 from .plain import plain
 from .words import (ARTICLES, AUX, COMPARATIVES, COMPARED_GROUPS, ENTITY_NOUNS, GENERIC_QUANTITIES, GIST_NOUNS,
                     GROUP_OF, MEASURE_NOUNS, NAMED_METHODS, PLAIN_MODIFIERS, QUANTITY_NOUNS, SHARES, SUPERLATIVE_GROUPS,
-                    SUPERLATIVES, VALUE_NOUNS, group_words, needs_name, said_for, singular, written_as_name)
+                    SUPERLATIVES, VALUE_NOUNS, VARIANTS, group_words, needs_name, said_for, singular, written_as_name)
 
 FIGURE_ASKED = "the figure asked for"
 _HOW_MANY = re.compile(r"\bhow\s+many\s+(?P<x>(?:[\w@.+'-]+\s*){1,6})", re.IGNORECASE)
@@ -61,6 +61,8 @@ _MOVED = re.compile(r"\bhow\s+much\s+(?:did|does|do|was|were|is|are|has|have)\s+
 _OF = frozenset("of in for on at to with from by per across".split())
 _COUNTS = frozenset({"count", "number"})
 _GIST = re.compile(r"^\s*what\s+(?:does|do|is|are)\s+(?P<x>[^?]+?)(?:\s+do)?\s*\??\s*$", re.IGNORECASE)
+_HOW_IT_DECIDES = re.compile(r"^\s*how\s+(?:does|do|did|can)\s+(?:(?!\band\b)[^?,;])*?\b(?:decide|determine|choose|pick|select|"
+                             r"set|allocate|estimate|predict|learn|adapt|adjust|find)s?\s+(?:how|which|what|whether)\b", re.I)
 _WHEN = re.compile(r"\bwhen\s+(?:did|does|do|is|are|was|were)\b", re.IGNORECASE)
 _RELATIVE = frozenset("whose which that who whom where".split())  # "the teacher whose accuracy": the teacher's size
 _DOES = frozenset("do does did was were is are".split())  # "which tools does X call", "which phones was X run on"
@@ -80,6 +82,8 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
         return Focus("link", "where the code is released")
     if _LEADING_WHAT.match(question) and (asked := _what_noun(question, own)) is not None:
         return asked  # "What MAPE does ... when forecasting how many cycles ...": the opening asks
+    if _HOW_IT_DECIDES.match(question):  # "How does PrefixKV decide how much KV cache to keep?": its method
+        return Focus("method", "how it works")
     if matches := list(_HOW_MANY.finditer(question)):
         phrase = phrase_of(matches[-1]["x"])  # the last: earlier ones sit in clauses that describe the work
         lowered = [w.casefold() for w in phrase]
@@ -88,8 +92,8 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
         if lowered[:1] == ["times"] or participle(phrase):
             return _quantity(question, [], FIGURE_ASKED, own)  # "how many times?", "how many replied?": a count
         asks = f"the number of {' '.join(phrase)}" if phrase else FIGURE_ASKED
-        # the counted noun is the phrase's last ("small proxy models": models, not "small")
-        return _quantity(question, phrase[-1:], asks, own, count=True)
+        # the counted noun is the phrase's last ("small proxy models"), or two ("model versions": "six models")
+        return _quantity(question, phrase[-2:] if phrase[-1:] and phrase[-1].casefold() in VARIANTS else phrase[-1:], asks, own, count=True)
     if match := _HOW_MUCH.search(question):
         phrase = phrase_of(match["x"])
         if phrase and phrase[0].casefold() in COMPARATIVES and \
@@ -145,8 +149,8 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
     """The focus of "what/which <noun phrase>" when its noun names a quantity (accuracy, speedup) or a
     thing (license, dataset); None otherwise. The phrase ends at the first auxiliary after its words
     ("What COCO box AP | does TinyViT reach"); a name in it ("GSM8K score") must be in the answer too."""
-    match = _WHAT.search(question)
-    if not match:
+    match = _WHAT.search(question)  # not a title's "... is What Vision Models Need", which asks nothing
+    if not match or match.start() and question[match.start()].isupper() and not question.rstrip().endswith("?"):
         return None
     written = re.findall(r"[\w@.+-]+", match["x"])
     phrase = [w.casefold() for w in written]
@@ -201,7 +205,7 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
         content.append(written[i])
         if i >= _PHRASE_WORDS:
             break
-    return _superlative(question, content, own)
+    return _superlative(question, content, own) or _attribute(question, phrase, content, "", own)
 
 
 def _superlative(question: str, content: list[str], own: set[str]) -> Focus | None:
@@ -229,6 +233,8 @@ def _attribute(question: str, phrase: list[str], content: list[str], ending: str
     """"What is the context window of StarCoder2?": a detail of the work named by a noun of no known
     group, which an answering sentence names in one of the phrase's words; None for "What is the main
     idea of X?" (the gist: any sentence of the work gives it) and for other forms."""
+    if len(content) > 1 and content[-1].casefold() in VALUE_NOUNS and has_group(content[-2].casefold()):
+        return _quantity(question, content[-2:-1], f"the {' '.join(content)}", own)  # "the depth range": a depth
     if content and content[-1].casefold() in VALUE_NOUNS and ending == "of" and \
             (value := _VALUE_OF.search(question)) and (thing := phrase_of(value["x"])):
         return _quantity(question, thing[-1:], f"the value of the {' '.join(thing)}", own)  # "numerical value of X"

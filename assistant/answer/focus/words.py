@@ -98,6 +98,7 @@ COMPARED_GROUPS = {"faster": "speed", "slower": "speed", "quicker": "speed", "la
 SUPERLATIVES = frozenset("largest biggest smallest best fastest highest lowest longest".split())  # ask a detail
 # "the longest input": a length; "the fastest method" is a name, so only a length is read from its superlative
 SUPERLATIVE_GROUPS = {"longest": "length"}
+VARIANTS = frozenset("versions variants types kinds configurations settings scenarios".split())  # "model versions"
 VALUE_NOUNS = frozenset("value values end bound limit range".split())  # "the value of X", "the upper end of X": a figure of X
 NOT_VERBS = frozenset("into onto than much many more less each also only from with over".split())  # after "does"
 # Nouns that, after "what" ("by what factor", "at what power draw"), ask for a figure of what the rest says.
