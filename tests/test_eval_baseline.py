@@ -90,7 +90,8 @@ BLIND_SETS = [
     "blind14",  # a2fc21c, run once on 6f9f312; worked on since
     "blind15",  # 412efd3, run once on af75a7e; worked on since
     "blind16",  # bca52ec, run once on 415b239; worked on since
-    "blind17",  # 1935710, run once on 06f21d3 (the same answers as on fb9ba8b, the code it was written beside)
+    "blind17",  # 1935710, run once on 06f21d3 (the same answers as on fb9ba8b, the code it was written beside); worked on since
+    "blind18",  # e6a7c10, run once on 053aaf1
 ]
 
 
