@@ -35,6 +35,7 @@ TARGET_UNANSWERABLE = 0.93  # calibration target, a little above the held-out ta
 def collect(path: Path) -> list[dict]:
     from assistant import get_assistant
     from assistant.eval.sets import load_questions
+    from assistant.answer.evidence import UNKNOWN_NAME_PENALTY, unknown_name_penalty
 
     assistant = get_assistant()
     known = assistant.store.stored_papers()
@@ -46,9 +47,9 @@ def collect(path: Path) -> list[dict]:
             answer = assistant.ask(q.question)
             rows.append({"set": name, "id": q.id, "split": q.split or "calibration", "question": q.question,
                          "answerable": q.answerable, **{s: answer.evidence.to_dict()[s] for s in SIGNALS},
-                         # a question of how or what (no detail asked) weighs its unknown name twice (answer/evidence.py)
+                         # the unknown-name penalty in units of the fitted one (twice it in a question of how or what)
                          "unknown": float(bool(answer.evidence.unknown_names))
-                         * (2.0 if answer.evidence.focus and answer.evidence.focus.kind in ("method", "definition") else 1.0),
+                         * unknown_name_penalty(answer.evidence.focus) / UNKNOWN_NAME_PENALTY,
                          "unseen": answer.evidence.unseen,
                          "named": float(answer.evidence.named), "tags": list(q.tags)})
     path.parent.mkdir(parents=True, exist_ok=True)

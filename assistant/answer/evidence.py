@@ -86,7 +86,7 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
     """``question`` as searched (misspellings corrected). ``may_name``: False for a question that asks
     for a list of papers, which is about a topic even when a title shares its words. ``followed``: the
     papers are those a follow-up points back to ("How much faster are they?"), which it is about."""
-    weights = {stem(w): stats.idf(stem(w)) for w in map(lambda w: _as_written(w, stats), content_words(question))}
+    weights = {stem(w): stats.idf(stem(w)) for w in (_as_written(w, stats) for w in content_words(question))}
     distinctive = {t: w for t, w in weights.items() if not stats.common(t)}
     unseen = unseen_share(question, stats)
     asked = asked_names(question, stats)
@@ -123,10 +123,7 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
         lead = max(r.titled for r in rows if r.named)
     best: tuple | None = None
     unknown = _unknown_names(question, stats, papers)
-    # "How do children acquiring Inuktitut segment verbs?": what a paper says answers a question of how or what
-    # without a detail to look for, so a name no paper mentions weighs twice: nothing else can tell it is another's
-    gist = focus is not None and focus.kind in ("method", "definition")
-    penalty = (UNKNOWN_NAME_PENALTY * (2 if gist else 1) if unknown else 0.0) + UNSEEN_PENALTY * unseen
+    penalty = (unknown_name_penalty(focus) if unknown else 0.0) + UNSEEN_PENALTY * unseen
     supporting = []
     for row in rows:
         named = row.named and row.signals["distinct"] >= rival - _RIVAL_MARGIN
@@ -186,6 +183,13 @@ def _unknown_names(question: str, stats: TermStats, papers: Sequence[Candidate])
         unknown = [n for n in unknown
                    if not ((letters := acronym(n)) and any(spelled_out(letters, p.text) for p in papers))]
     return tuple(n.casefold() for n in unknown)
+
+
+def unknown_name_penalty(focus: Focus | None) -> float:
+    """What a name no paper mentions costs: twice as much in a question of how or what ("How do children
+    acquiring Inuktitut segment verbs?"), which looks for no detail, so what any paper says would answer it
+    and nothing else can tell that the paper is about another thing."""
+    return UNKNOWN_NAME_PENALTY * (2 if focus is not None and focus.kind in ("method", "definition") else 1)
 
 
 def _plain(name: str, stats: TermStats) -> bool:

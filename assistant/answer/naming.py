@@ -89,17 +89,16 @@ def _coined(asked: dict[str, float], text: str, stats: TermStats) -> set[str]:
     which its title may not hold. Said once in passing, a name is more likely another's ("unlike AlphaFold")."""
     coined = set()
     for name in asked:
-        # a word other abstracts use in lower case, written in capitals where this one introduces it, names
-        # its method: "we present UNIVERSE (UNIfied Vision-language Evaluator ...)", though "universal" is common
-        capitals = len(name) > 3 and re.search(rf"(?<![\w-]){re.escape(name.upper())}(?![\w-])", text)
-        if "-" in name or (stats.df.get(stem(name), 0) != 1 and not capitals):  # "GPU-friendly" names nothing
+        if "-" in name:  # "GPU-friendly" describes; it names nothing
+            continue
+        # a word other abstracts use too (MMLU, "universal") is this one's only where it introduces it in
+        # capitals, spelled out after it: "we present UNIVERSE (UNIfied Vision-language Evaluator ...)"
+        if stats.df.get(stem(name), 0) != 1 and (len(name) <= 3 or not re.search(
+                rf"{_INTRODUCING.pattern}{re.escape(name.upper())}\s*\(", text)):
             continue
         pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
         written = re.findall(pattern, text, re.IGNORECASE)
         introduced = re.search(rf"{_INTRODUCING.pattern}{pattern}|{pattern}:", text, re.IGNORECASE)
-        if stats.df.get(stem(name), 0) != 1 and not (introduced and re.search(  # others write it: MMLU, not coined
-                rf"{_INTRODUCING.pattern}{re.escape(name.upper())}\s*\(", text)):  # "we present UNIVERSE (UNIfied"
-            continue
         # written as a name (PEARL, HunyuanVideo, or Moonlight, which the collection only writes with its
         # capital), not a word with a capital alone ("C to Rust")
         if (len(written) >= _COINED or introduced) and (name.casefold() in stats.capitalized
