@@ -201,3 +201,15 @@ def test_initials_of_hyphenated_words_name_no_model_and_a_capitalized_coinage_na
                        "Adapting Vision-Language Models for Evaluating World Models", text, stats)[0]
     assert not names_paper(asked_names("Which model is UNIVERSE built on?", stats), "Universal Model 1",
                            "A universal approximator for every task.", stats)[0]
+
+
+def test_which_years_asks_for_a_date_and_a_speed_may_be_written_per_minute_or_year():
+    years = focus_of("Which years do the guest records cover, and how many guests stayed?")
+    assert carries("We describe a tool for exploring hotel visits in Rebersburg from 1898-1900.", years)
+    assert carries("Images were retrieved between 2000 and 2012 over the city.", years)
+    assert not carries("We describe a tool for exploring hotel visits in Rebersburg.", years)
+    assert not carries("The study ran 12 years.", focus_of("When did the study start?"))
+    fast = focus_of("How fast did the disturbance creep across the occipital lobe?")
+    assert carries("The BOLD change progressed slowly (3.5 +/- 1.1 mm/min) over occipital cortex.", fast)
+    assert carries("The glacier front retreats at 12 m/yr.", fast)
+    assert not carries("The BOLD change covered 3.5 mm of occipital cortex.", fast)

@@ -15,9 +15,10 @@ LEADING_DIGIT = re.compile(r"^[~≈<>+-]?\d")
 _UNIT_LETTERS = frozenset("x k m b t times fold e xx pp ms s us ns h hr hrs min kb mb gb tb gib mib tflops pflops "
                           "gflops flops w kw".split()) | {""}
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-# "in August 2012", "since 2019": when something happened
+# "in August 2012", "since 2019", "1990-2008", "from 1898": when something happened
 DATE = re.compile(r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-                  r"(?:\s+\d{1,2},)?|in|since|from|by|until|before|after)\s+(?:19|20)\d\d\b")
+                  r"(?:\s+\d{1,2},)?|in|since|from|by|until|before|after|between)\s+(?:1[6-9]|20)\d\d\b"
+                  r"|\b(?:1[6-9]|20)\d\d\s*[-–]\s*(?:1[6-9]|20)\d\d\b")  # "between 2000 and 2012", "1898-1900"
 _WHOLE = re.compile(r"^\d{1,3}(?:,\d{3})*$|^\d+$")  # a whole number, without unit, decimals or %
 _COUNTED_WITHIN = 3  # words from a whole number to the plural noun it counts ("19 commonly used benchmarks")
 _OF = frozenset("of in on at to for with by from over across into under between among than about and or the a an"

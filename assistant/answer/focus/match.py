@@ -13,7 +13,7 @@ from .words import AUX, GROUP_OF, PHASES, VERBS, singular, written_as_name
 
 _LINK = re.compile(r"https?://|\bgithub\b|\bhuggingface\b|\bavailable\s+(?:at|on|from)\b|\w\.(?:com|io|org|ai)\b",
                    re.IGNORECASE)
-_TOKEN = re.compile(r"\b(?:k?m|mi)/[sh]\b|[\w@.%×+-]+")  # "4 m/s", "km/h": a speed's unit is one token
+_TOKEN = re.compile(r"\b(?:[kcm]?m|mi)/(?:s|h|min|yr|day)\b|[\w@.%×+-]+")  # "4 m/s", "km/h", "mm/min": one token
 _LEADING_NUMBER = re.compile(r"^[\d.,]+")
 _FACTOR = re.compile(r"^[~≈<>+-]?\d[\d.,]*\s*(?:x|×|times|fold|%)[.,;:)]*$", re.IGNORECASE)
 _COUNT_WORDS = frozenset("count counts number is are was were reaches of".split())
@@ -91,7 +91,7 @@ def carries(sentence: str, focus: Focus, common: Callable[[str], bool] = lambda 
     text = sentence.casefold()
     if focus.qualifiers and not all(_mentions(text, lowered, q) for q in focus.qualifiers):
         return False
-    if focus.figure and focus.asks.startswith("when ") and DATE.search(sentence):
+    if focus.figure and (focus.asks.startswith("when ") or _asks_date(focus)) and DATE.search(sentence):
         return True  # "When did it go public?": "first opened in August 2012"
     if not places and not benchmarks:  # unless the question names the paper, whose abstract must then say what is asked of it
         return focus.figure and focus.loose and loose and not strict and not said \
@@ -284,3 +284,8 @@ def _mentions(text: str, lowered: list[str], name: str) -> bool:
         return True
     squashed = name.replace("-", "")
     return any(w.replace("-", "") == squashed for w in lowered)
+
+
+def _asks_date(focus: Focus) -> bool:
+    """"Which years do the records cover?": a date, not a count of years."""
+    return not focus.count and any(GROUP_OF.get(singular(w)) == "date" for w in focus.words)

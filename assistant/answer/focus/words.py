@@ -7,8 +7,9 @@ thing."""
 GROUPS = {
     "gpu": "gpu accelerator a100 h100 h800 v100 p100 a6000 4090 3090 tpu device node card hardware",
     "memory": "memory footprint gb mb tb gib mib gigabyte megabyte terabyte vram ram storage",
-    "speed": "speed speedup speed-up faster latency throughput wall-clock time fps ops tops frame velocity m/s km/h",
-    "frame": "frame fps",
+    "speed": "speed speedup speed-up faster latency throughput wall-clock time fps ops tops frame velocity m/s km/h "
+             "mm/s cm/s km/s m/min mm/min mm/yr cm/yr m/yr m/day mm/day mph",
+    "frame": "frame fps frames-per-second",
     "time": "time hour day minute second gpu-hour wall-clock week millisecond microsecond nanosecond duration "
             "s ms h hr hrs min",
     "accuracy": "accuracy score point pp top-1 f1 bleu rouge pass@1 em perplexity performance win-rate map ap auc "
@@ -46,6 +47,7 @@ GROUPS = {
     "overhead": "overhead slowdown slower",
     "thickness": "thickness thick depth mm millimeter millimetre",
     "age": "age aged old",
+    "date": "year period date",  # "which years do the records cover?": a date ("from 1898-1900")
 }
 # A word of two groups reads as the later one's, but hours asked for are a time: GPU hours give a cost,
 # "9x less compute" gives no hours; and a size may be a dataset's ("574K pairs"), which a count of
@@ -78,7 +80,7 @@ QUANTITY_NOUNS = frozenset(
     "speed error loss win f1 top-1 map ap miou fraction proportion percent fps mape mae rmse auc wer cer recall "
     "precision bpb rank length window pass@1 pass@k average count scale velocity probability odds threshold "
     "coefficient correlation duration frequency distance temperature resolution overhead slowdown thickness level "
-    "density sensitivity specificity hour day minute age budget".split())
+    "density sensitivity specificity hour day minute age budget year period".split())
 # "Which methods did X test?": methods asked by name, which an answering sentence names ("What method..." asks the gist)
 NAMED_METHODS = ("algorithm", "approach", "method", "technique")
 # Nouns that, in "What is the <noun> of X?", ask for the gist of the work rather than a detail of it.
@@ -99,7 +101,7 @@ SUPERLATIVES = frozenset("largest biggest smallest best fastest highest lowest l
 # "the longest input": a length; "the fastest method" is a name, so only a length is read from its superlative
 SUPERLATIVE_GROUPS = {"longest": "length"}
 VARIANTS = frozenset("versions variants types kinds configurations settings scenarios".split())  # "model versions"
-VALUE_NOUNS = frozenset("value values end bound limit range".split())  # "the value of X", "the upper end of X": a figure of X
+VALUE_NOUNS = frozenset("value values figure figures end bound limit range".split())  # "the value of X", "the upper end of X": a figure of X
 NOT_VERBS = frozenset("into onto than much many more less each also only from with over".split())  # after "does"
 # Nouns that, after "what" ("by what factor", "at what power draw"), ask for a figure of what the rest says.
 MEASURE_NOUNS = frozenset("factor factors multiple margin extent degree amount magnitude draw".split())
