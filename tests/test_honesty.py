@@ -685,7 +685,7 @@ def test_an_answer_gives_each_part_it_can_and_says_which_it_lacks(assistant):
     assert focus["found"] is False and [p["asks"] for p in focus["parts"]] == ["how much computational efficiency"]
     neither = assistant.ask("How many GPUs did Muon use, and what license is it released under?")
     assert neither.text.split("\n")[0] == ("Muon's abstract gives no figure for the number of GPUs [1]. "
-                                           "Muon's abstract does not state the license [1].")
+                                           "Nor does it state the license [1].")
     assert [s.title for s in neither.sources] == [MUON]
 
 

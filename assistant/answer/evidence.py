@@ -36,7 +36,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..index.terms import content_terms, content_words, stem, words, written_names
-from ..index.vocabulary import TermStats, american
+from ..index.forms import american
+from ..index.vocabulary import TermStats
 from ..models import Evidence, Focus
 from .focus import carries
 from .naming import (NAME_SHARE, acronym, asked_names, marked_names, mentions, names_paper, outnames,
@@ -49,6 +50,7 @@ UNKNOWN_NAME_PENALTY = 0.2
 UNSEEN_PENALTY = 0.1  # times the share of the question's distinctive words no paper uses
 _RIVAL_MARGIN = 0.3  # of distinctive-term share by which another paper mentioning the name outdoes the named one
 DESCRIBED_BAND = 0.05  # below the threshold, within which a paper the question describes supports it
+RESTATED_TERMS, RESTATED_SHARE = 3, 0.6  # a title's distinctive words a question must hold to name its paper
 _DESCRIBED_UNSEEN = 0.3  # the most of its distinctive words such a question may hold that no paper uses
 _UNIT = re.compile(r"^(?:[kcmµμ]?m|ha|mi|ft)[23]$", re.IGNORECASE)  # km2, m3: an area or a volume
 _MEASURE = re.compile(r"^\d[\d.,]*-[a-z]+$")  # "42-day", "256-cubed": a figure and what it measures
@@ -91,6 +93,7 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
     unseen = unseen_share(question, stats)
     asked = asked_names(question, stats)
     plain_terms = set(weights) - {stem(n) for n in asked}
+    asked_terms = set(weights) | content_terms(question)
     rows = []
     for index, paper in enumerate(papers):
         in_title = content_terms(paper.title)
@@ -110,6 +113,12 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
         named = may_name and (by_name or signals["title"] >= NAME_SHARE)
         titled = len(in_title & plain_terms)  # the question's words besides its names that the title holds
         rows.append(_Row(index, signals, in_paper, named, own_name, mentions_all, titled))
+    # The best-supported paper is named by most of its title's words, which a question that asks much
+    # besides ("Bucharest summer surface urban heat island from MODIS: which years...?") holds less than half of.
+    top = max(rows, key=lambda r: _weighted(r.signals), default=None)
+    if may_name and top and not top.named \
+            and _restates_title(asked_terms, content_terms(papers[top.index].title), stats):
+        rows[top.index] = replace(top, named=True)
     # A paper named for a setting another paper is about ("PaLM's parameters in the clinical knowledge
     # evaluation") yields to the paper that mentions the name and holds far more of what is asked.
     rival = max((r.signals["distinct"] for r in rows if r.mentions_all and asked), default=0.0)
@@ -127,7 +136,7 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
     supporting = []
     for row in rows:
         named = row.named and row.signals["distinct"] >= rival - _RIVAL_MARGIN
-        score = sum(WEIGHTS[name] * value for name, value in row.signals.items())
+        score = _weighted(row.signals)
         if score - penalty >= threshold:
             supporting.append(row.index)
         key = (named, named and row.titled >= lead, named and row.own_name, score)
@@ -153,6 +162,20 @@ def weigh(question: str, stats: TermStats, papers: Sequence[Candidate], threshol
     return Evidence(**signals, score=score, threshold=threshold, unknown_names=unknown,
                     paper=index, supporting=tuple(supporting), named=named, matched=matched, missing=missing, corrections=tuple(corrections),
                     focus=focus, unseen=unseen)
+
+
+def _weighted(signals: dict[str, float]) -> float:
+    return sum(WEIGHTS[name] * value for name, value in signals.items())
+
+
+def _restates_title(asked: set[str], title: set[str], stats: TermStats) -> bool:
+    """Whether the question's terms ``asked`` hold most of a title's distinctive ones (by IDF weight), and a
+    few at least: "the loss-based sample reweighting for LLM pretraining" restates "Dynamic Loss-Based
+    Sample Reweighting for Improved Large Language Model Pretraining"; "urban heat island" restates no
+    title of a collection about heat islands, where the words are common."""
+    distinct = {t: stats.idf(t) for t in title if not stats.common(t)}
+    held = sum(distinct[t] for t in distinct if t in asked)
+    return sum(t in asked for t in distinct) >= RESTATED_TERMS and held >= RESTATED_SHARE * sum(distinct.values())
 
 
 def described(question: str, focus: Focus, paper: Candidate) -> bool:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..errors import LLMUnavailable
 from ..index.records import StoredSentence
 from ..index.terms import content_terms, content_words, names, stem, words, written_names
-from ..index.vocabulary import TermStats
+from ..index.vocabulary import TermStats, short_name
 from ..models import NO_ANSWER, Claim, Delta, Focus
 from ..settings import Settings
 from .cite import CitationRewriter
@@ -92,11 +92,11 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
         mine = [q for q in ranked if q.paper_index == named]
         giving = _new_figures([q for q in mine if carries(q.sentence, focus, common, strict=True)], run.question, focus,
                               mine, common, strict=True)
-        name = title_name(papers[named].title, query, names(query), stats.capitalized)
+        name = paper_name(papers[named].title, query, stats)
         chosen, lacking = _parts(focus, mine, select_quotes(giving, limit), common, strict=True)
         lacking = lacking if giving else [focus, *lacking]
-        said = [not_stated_sentence(papers[named].title, part, name=name) for part in lacking]
         if chosen:  # what it gives, then each detail it lacks in a sentence of its own
+            said = [not_stated_sentence(papers[named].title, part, name=name) for part in lacking]
             written = quoted(papers, chosen)
             written = replace(written, text="\n\n".join([written.text, *said]))
         else:
@@ -104,7 +104,8 @@ def extractive(run: Run, query: str, found: Retrieval, sentences: dict[str, list
                                         if q.paper_index != named and carries(q.sentence, focus, common, strict=True)))
             written = not_stated(papers, named, focus, others[:_OTHERS] if focus.terms else [], name=name)
             first, _, pointers = written.text.partition("\n\n")
-            written = replace(written, text="\n\n".join([" ".join([first, *said[1:]]), *([pointers] if pointers else [])]))
+            again = [not_stated_sentence(papers[named].title, part, again=True) for part in lacking[1:]]
+            written = replace(written, text="\n\n".join([" ".join([first, *again]), *([pointers] if pointers else [])]))
         gave = not lacking
     else:  # the sentences that give it, from the papers that support the question, near the best of them
         asks_detail = focus.asks_detail
@@ -182,6 +183,15 @@ def papers_mentioning(query: str, papers: Sequence[RetrievedPaper], sentences: d
     # "latency-aware MPC" where the abstract says "model predictive control"
     return {i for i, words_of in enumerate(held)
             if all(mentions(n, words_of) or (n in acronyms and spelled_out(n, texts[i])) for n in asked)}
+
+
+def paper_name(title: str, question: str, stats: TermStats) -> str:
+    """What the answer calls the paper asked about: the name the question used for it, if that name is the
+    paper's own ("Muon") and not one many papers use ("MODIS" of "The Summer Surface Urban Heat Island of
+    Bucharest Retrieved from MODIS Images"), which would speak of all of them; else its title."""
+    own = short_name(title)
+    asked = [n for n in names(question) if n.casefold() == own or stats.df.get(stem(n.casefold()), 0) <= _FEW_PAPERS]
+    return title_name(title, question, asked, stats.capitalized)
 
 
 def on_topic_papers(query: str, papers: Sequence[RetrievedPaper], sentences: dict[str, list[StoredSentence]],

@@ -8,7 +8,8 @@ import itertools
 import re
 
 from ..index.terms import names, stem, words, written_names
-from ..index.vocabulary import TermStats, own_names, short_name, variants
+from ..index.forms import variants
+from ..index.vocabulary import TermStats, own_names, short_name
 
 NAME_SHARE = 0.5  # a paper's own names holding this share of the question's name weight name that paper
 _OWN_SHORT_NAME = 3  # a short name this few papers use names its paper, whatever settings the question adds

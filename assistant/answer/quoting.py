@@ -56,15 +56,18 @@ def listed(papers: Sequence[RetrievedPaper], best: dict[int, Quote]) -> Written:
                    {i: [best[i].sentence] for i in order})
 
 
-def not_stated_sentence(title: str, focus: Focus | None, number: int = 1, name: str = "") -> str:
+def not_stated_sentence(title: str, focus: Focus | None, number: int = 1, name: str = "", again: bool = False) -> str:
     """The one sentence that says the paper asked about lacks what is asked: "QuEST's abstract does not
-    state the license [1]." or "EnergonAI's abstract gives no figure for the number of GPUs [1]."
-    """
+    state the license [1]." or "EnergonAI's abstract gives no figure for the number of GPUs [1].";
+    ``again``, for a further detail it lacks: "Nor does it state the license [1]." (a long title once)."""
     asks = focus.asks if focus and focus.asks else "what is asked"
-    what = f"gives no figure for {asks}" if focus and focus.figure else f"does not state {asks}"
+    verb = "give a figure for" if focus and focus.figure else "state"
     if asks == FIGURE_ASKED:
-        what = f"does not give {asks}"
-    return f"{possessive(title, name)} abstract {what} [{number}]."
+        verb = "give"
+    if again:
+        return f"Nor does it {verb} {asks} [{number}]."
+    what = {"give a figure for": "gives no figure for", "state": "does not state", "give": "does not give"}[verb]
+    return f"{possessive(title, name)} abstract {what} {asks} [{number}]."
 
 
 def not_stated(papers: Sequence[RetrievedPaper], named: int, focus: Focus, others: Sequence[int],

@@ -45,8 +45,8 @@ _KEEP_VERSIONS = 2  # the newest and the one before: a reader that opened it a m
 # Bumped when what an index folder holds changes: a process finds no folder of its format and builds one
 # (2: the vocabulary keeps the names the collection spells; 3: a paper may be in several collections;
 # 4: names written with a capital alone, such as Minitron, are names too; 5: which words those are;
-# 6: a compound of the field's words, such as KV-Cache, names no paper).
-_FORMAT = 6
+# 6: a compound of the field's words, such as KV-Cache, names no paper; 7: a label such as "Preprint:" is no short name).
+_FORMAT = 7
 VERSION_FOLDER = re.compile(r"^v(\d+)(?:f(\d+))?$")
 
 

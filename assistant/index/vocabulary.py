@@ -18,6 +18,7 @@ from functools import cached_property
 
 from rapidfuzz import distance, process
 
+from .forms import american, base_form, variants
 from .terms import content_terms, names, stem, words
 
 _DIGITS = re.compile(r"\d+")
@@ -34,12 +35,16 @@ def short_name(title: str) -> str:
     """The name a paper goes by when its title starts with one ("QuEST: Stable Training..." -> "quest";
     "Qwen3 Technical Report" -> "qwen3": a report is the named model's own paper, however many others
     use the model)."""
+    title = _LABEL.sub("", title)  # "Preprint: Norm Loss: ...": the venue's label names no paper
     if report := _REPORT.match(title.strip()):
         return report["name"].casefold()
     name, colon, _ = title.partition(":")
     return name.strip().casefold() if colon and name.strip() and len(name.split()) <= 3 else ""
 
 
+_LABEL = re.compile(r"^\s*\[?(?:preprint|review|editorial|commentary|comment|correction|erratum|perspective|"
+                    r"opinion|viewpoint|letter|essay|tutorial|survey|research\s+article|short\s+paper)\]?\s*:\s*",
+                    re.IGNORECASE)
 _REPORT = re.compile(r"^(?P<name>[^\s:]+(?:\s+[^\s:]+)?)\s+(?:technical\s+report|system\s+card|model\s+card)$",
                      re.IGNORECASE)
 
@@ -85,42 +90,11 @@ _AFFIXES = re.compile(r"^(?:non|pre|post)-|-(?:based|style|like|sized|size|scale
                       r"friendly|compatible|type|class|grade)$", re.IGNORECASE)
 _OWN_NAME_TITLES = 2  # a name in more titles than this is the field's, not one paper's
 _OWN_NAME_PAPERS, _OWN_NAME_SHARE = 2, 0.005  # likewise a name more papers use (SVD, VLM, LoRA)
-
-
-def variants(word: str) -> set[str]:
-    """The same word in another inflection or hyphenation: 'llms' ~ 'llm', 'ids' ~ 'id', 'zebra-llama' ~
-    'zebrallama'."""
-    forms = {word, word.replace("-", "")}
-    if len(word) > 2 and word.endswith("s") and not word.endswith("ss"):
-        forms |= {word[:-1], word[:-2] if word.endswith("es") else word}
-    else:
-        forms |= {word + "s", word + "es"}
-    return forms
-
-
-# endings a plain word changes between its forms: "licensing" ~ "license", "oxidise" ~ "oxidation"; not
-# "-ence" ("Providence" is no form of "provide")
-_DERIVED = re.compile(r"(?:ations?|ions?|ings?|ed|es|e|s|[iy][sz](?:e|ed|es|ing))$")
-
-
-# British spellings and their American forms: "initialised", "analysing", "behaviour", "centre", "catalogue",
-# "haemorrhage", "licence"
-_BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
-            (re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites|hood)?$"), r"or\1"),
-            (re.compile(r"(?<=\w{2})([tb])re(s|d)?$"), r"\1er\2"),
-            (re.compile(r"ogue(s)?$"), r"og\1"), (re.compile(r"(?<=[a-z])(?:ae|oe)(?=[a-z]{2})"), "e"),
-            (re.compile(r"ence$"), "ense"))
-
-
-def american(word: str) -> str:
-    """``word`` as American English spells it (itself when it is)."""
-    for pattern, replacement in _BRITISH:
-        word = pattern.sub(replacement, word)
-    return word
-
-
-def _base(word: str) -> str:
-    return _DERIVED.sub("", word) if len(word) > 4 else word
+# a name an abstract introduces, after a few words in lower case, written with a capital inside or in
+# capitals: "This paper presents SimCLR:", "we propose a simple yet effective method, PEARL"; not the first
+# word of a longer one ("we propose LayerNorm Scaling")
+_COINING = re.compile(r"\b(?:propose[sd]?|present(?:s|ed)?|introduce[sd]?|named|called|dubbed|termed)[\s,]+"
+                      r"(?:[a-z][\w-]*[\s,]+){0,5}?([A-Z][a-z]+[A-Z][\w-]*|[A-Z]{4,}[\w-]*)(?![\w-]|\s+[A-Z])")
 
 
 class TermStats:
@@ -146,12 +120,14 @@ class TermStats:
         spelled: dict[str, str] = {}
         titled: Counter[str] = Counter()
         titles: list[tuple[str, str]] = []
+        coined: list[tuple[str, str]] = []  # (paper id, a name its abstract introduces)
         capitalized: dict[str, str] = {}  # words written with a capital alone: Minitron, Moonlight, and However
         lower_case: set[str] = set()
         count = 0
         for paper_id, title, text in papers:
             titled.update(words(title))
             titles.append((paper_id, title))
+            coined += [(paper_id, m.casefold()) for m in _COINING.findall(text)]
             df.update(content_terms(f"{title} {text}"))
             vocabulary |= words(f"{title} {text}")
             for token in re.findall(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*", f"{title} {text}"):
@@ -171,6 +147,11 @@ class TermStats:
         stats = cls(df, count, vocabulary, spelled, titled, capitalized=names_by_capital)
         for paper_id, title in titles:
             for name in own_names(title, stats):
+                stats.named.setdefault(name, []).append(paper_id)
+        titles_own = set(stats.named)  # a title's name is its paper's, whoever else introduces it
+        for paper_id, name in coined:  # "This paper presents SimCLR: ...": a name its title lacks, as rare
+            if len(name) > 3 and 0 < stats.df.get(stem(name), 0) <= _OWN_NAME_PAPERS and name not in titles_own \
+                    and not _AFFIXES.search(name):  # "BERT-style" describes
                 stats.named.setdefault(name, []).append(paper_id)
         return stats
 
@@ -226,13 +207,13 @@ class TermStats:
 
     @cached_property
     def _bases(self) -> frozenset[str]:
-        return frozenset(_base(part) for w in self.vocabulary for part in w.split("-") if part.isalpha())
+        return frozenset(base_form(part) for w in self.vocabulary for part in w.split("-") if part.isalpha())
 
     def writes_form(self, word: str) -> bool:
         """Whether the collection writes this plain word in some form: "Licensing" where a paper writes
         "license", British "oxidise" where one writes "oxidation"."""
         word = word.casefold()
-        return self.spells(word) or _base(american(word)) in self._bases
+        return self.spells(word) or base_form(american(word)) in self._bases
 
     def knows(self, name: str) -> bool:
         """Whether some paper mentions this name, spelled as a paper spells it or within a typo of it.
