@@ -91,7 +91,8 @@ BLIND_SETS = [
     "blind15",  # 412efd3, run once on af75a7e; worked on since
     "blind16",  # bca52ec, run once on 415b239; worked on since
     "blind17",  # 1935710, run once on 06f21d3 (the same answers as on fb9ba8b, the code it was written beside); worked on since
-    "blind18",  # e6a7c10, run once on 053aaf1
+    "blind18",  # e6a7c10, run once on 053aaf1; worked on since
+    "blind19",  # cf2bae3, run once on 915c31c (as 0b3aeb0 in the clone it was written in, the same code); worked on since
 ]
 
 

@@ -10,7 +10,7 @@ from assistant import Assistant
 from assistant.answer.evidence import Candidate, weigh
 from assistant.answer.focus import carries, focus_of
 from assistant.answer.naming import asked_names, names_paper
-from assistant.index.terms import words
+from assistant.index.terms import words, written_names
 from assistant.index.vocabulary import TermStats
 
 CLINIC = ("c", "Large Language Models Encode Clinical Knowledge",
@@ -213,3 +213,37 @@ def test_which_years_asks_for_a_date_and_a_speed_may_be_written_per_minute_or_ye
     assert carries("The BOLD change progressed slowly (3.5 +/- 1.1 mm/min) over occipital cortex.", fast)
     assert carries("The glacier front retreats at 12 m/yr.", fast)
     assert not carries("The BOLD change covered 3.5 mm of occipital cortex.", fast)
+
+
+def test_a_name_in_any_script_is_one_word_and_matches_without_its_accents():
+    """"Białowieża" and "Zürich" are names of their own, not "bia" and "owie": a question about a forest no
+    abstract mentions names something no paper does; "Bahía" is the "Bahia" an abstract writes."""
+    assert written_names("What did salvage logging do in Białowieża Forest near Zürich?") == [
+        "Białowieża", "Forest", "Zürich"]
+    assert "białowieza" in words("Salvage logging in Białowieża Forest")  # no accent; "ł" is a letter of its own
+    stats = TermStats.from_papers([CLINIC, ("r", "Rays of Bahia Magdalena", "Rays live in Bahia Magdalena.")])
+    papers = [Candidate(CLINIC[1], CLINIC[2], sentence=0.5, dense=0.5)]
+    assert weigh("What did salvage logging do in Białowieża?", stats, papers, 0.4).unknown_names == ("białowieża",)
+    assert weigh("How many rays live in Bahía Magdalena?", stats, papers, 0.4).unknown_names == ()
+
+
+def test_how_much_a_method_speeds_up_a_thing_asks_for_the_speedup():
+    focus = focus_of("How much does exploiting contextual sparsity speed up OPT-175B inference?")
+    assert focus.words == ("speedup",) and focus.asks == "the speedup of OPT-175B inference"
+    assert not carries("It is possible to perform inference in LLMs with up to 175B parameters.", focus)
+    assert carries("Deja Vu speeds up OPT-175B inference by 2x over FasterTransformer.", focus)
+    assert focus_of("How much does quantization reduce memory use?").words == ("memory",)  # the object measures
+
+
+def test_a_second_part_asking_the_same_measure_is_read_in_the_first_parts_setting(assistant, tmp_path):
+    feed = tmp_path / "nothinking.jsonl"
+    feed.write_text(json.dumps({
+        "title": "Reasoning Models Can Be Effective Without Thinking",
+        "abstract": "We bypass the thinking process via simple prompting, denoted as NoThinking. NoThinking "
+                    "outperforms Thinking in low-budget settings, e.g., 51.3 vs. 28.9 on ACM 23 with 700 "
+                    "tokens."}) + "\n")
+    assistant.ingest([feed], progress=False)
+    answer = assistant.ask("If you prompt the model to bypass its explicit reasoning, what does it score on ACM 23 "
+                           "with a 700-token budget, and what does the usual reasoning mode score under the same "
+                           "budget?")
+    assert "51.3 vs. 28.9" in answer.text and "do not give" not in answer.text, answer.text

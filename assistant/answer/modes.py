@@ -162,6 +162,8 @@ def _parts(focus: Focus, mine: list[Quote], chosen: list[Quote], common: Callabl
     many days did it take?"), and the parts no sentence gives."""
     lacking = []
     for part in focus.parts:
+        if not part.qualifiers and part.words == focus.words:  # "... score on ACM 23, and what does the usual
+            part = replace(part, qualifiers=focus.qualifiers)  # mode score?": the same measure, in the same setting
         best = next((q for q in mine if carries(q.sentence, part, common, strict=strict, loose=False)), None)
         if best is None:
             lacking.append(part)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
+from ..index.terms import TOKEN
 from ..models import Focus
 from .cite import CITATION
 from .extractive import Quote
@@ -113,5 +114,5 @@ def title_name(title: str, question: str, asked: Sequence[str], capitalized: Con
         # Megatron-Turing, Kangaroo; not "Version". Shorter words are not recorded: Muon may be a name
         return not any(part.casefold() in capitalized or len(part) < _SHORTEST_RECORDED for part in parts)
 
-    words = re.findall(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*", title)
+    words = TOKEN.findall(title)
     return next((w for w in words if w.casefold() in wanted and not plain(w)), "")

@@ -20,10 +20,9 @@ import re
 
 from rapidfuzz import distance, process
 
-from ..index.terms import names, stem
+from ..index.terms import TOKEN, names, stem
 from ..index.vocabulary import TermStats
 
-_WORD = re.compile(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*")
 _LOWER_CASE_FROM = 6  # letters from which a word written in lower case may be a misspelled name
 # A question's opening word tells what it asks ("Wich languages...?" asks for names); one edit forgiven.
 _QUESTION_WORDS = ("which", "what", "where", "when", "how", "who", "whose", "why")
@@ -79,7 +78,7 @@ def correct(question: str, stats: TermStats) -> tuple[str, tuple[tuple[str, str]
         corrections.append((word, meant))
         return meant
 
-    searched = _WORD.sub(fix, question)
+    searched = TOKEN.sub(fix, question)
     return searched, tuple(corrections)
 
 
@@ -115,4 +114,4 @@ def as_meant(question: str, stats: TermStats) -> str:
         found = process.extractOne(word, stats.ordered_vocabulary, scorer=distance.OSA.distance, score_cutoff=1)
         return found[0] if found else word
 
-    return _WORD.sub(fix, question)
+    return TOKEN.sub(fix, question)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from functools import cache
 
 import Stemmer  # PyStemmer: Snowball, as bm25s uses it for the keyword index
 
 _SNOWBALL = Stemmer.Stemmer("english")
 _SNOWBALL_LOCK = threading.Lock()  # a PyStemmer object is not safe to share between threads
-_WORD = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)*")
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*")
+# Letters of any script and digits: "Białowieża" and "Zürich" are one word each, not "bia" and "owie"
+_WORD = re.compile(r"[^\W_]+(?:[.-][^\W_]+)*")
+TOKEN = re.compile(r"[^\W_]+(?:[.+-][^\W_]+)*")  # a word as written, "GPT-3.5" and "C++" whole
 _STOPWORDS = frozenset(
     """a about above after again all also an and any are as at be been being below between both but by can
     could did do does doing down during each few for from further had has have having how i if in into is it
@@ -23,11 +25,17 @@ _STOPWORDS = frozenset(
 )
 
 
+def fold(text: str) -> str:
+    """Lower case without accents: "Bahía" is "bahia", as an abstract may write it; "ł" stays."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def content_words(text: str) -> list[str]:
     """Lower-cased words minus stop words, in order."""
     return [
         word
-        for word in _WORD.findall(text.casefold())
+        for word in _WORD.findall(fold(text))
         if word not in _STOPWORDS and (len(word) >= 3 or any(c.isdigit() for c in word))
     ]
 
@@ -55,19 +63,19 @@ def content_terms(text: str) -> set[str]:
 
 def words(text: str) -> set[str]:
     """Every lower-cased word, unstemmed: a vocabulary in which 'flashattention-3' is not 'flashattention'."""
-    return set(_WORD.findall(text.casefold()))
+    return set(_WORD.findall(fold(text)))
 
 
 def names(text: str) -> list[str]:
     """Words written as names: mixed case (InstructGPT, NeRF, PPO), letters with digits (YOLOv8), or
     capitalized past the first word (Whisper, Mixtral). Lower-cased, in order."""
-    return list(dict.fromkeys(n.casefold() for n in written_names(text)))
+    return list(dict.fromkeys(fold(n) for n in written_names(text)))
 
 
 def written_names(text: str) -> list[str]:
     """The same names as ``names``, as the text writes them."""
     found = []
-    for position, match in enumerate(_TOKEN.finditer(text)):
+    for position, match in enumerate(TOKEN.finditer(text)):
         token = match.group()
         letters = [c for c in token if c.isalpha()]
         mixed = any(c.isupper() for c in token[1:]) and len(letters) > 1

@@ -19,7 +19,7 @@ from functools import cached_property
 from rapidfuzz import distance, process
 
 from .forms import american, base_form, variants
-from .terms import content_terms, names, stem, words
+from .terms import TOKEN, content_terms, fold, names, stem, words
 
 _DIGITS = re.compile(r"\d+")
 _SHORTEST_FORGIVEN = 5  # a misspelling of a shorter word is too likely another word
@@ -59,8 +59,8 @@ def own_names(title: str, stats: TermStats) -> set[str]:
     found = set()
     if short := short_name(title):
         found |= variants(short) if " " not in short else {short}
-    for position, token in enumerate(re.findall(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*", title)):
-        lowered = token.casefold()
+    for position, token in enumerate(TOKEN.findall(title)):
+        lowered = fold(token)
         if _SIZE.match(lowered) or len(lowered) < 3:  # a size (128K), or too short to tell (RL)
             continue
         used = stats.df.get(stem(lowered), 0)
@@ -127,11 +127,11 @@ class TermStats:
         for paper_id, title, text in papers:
             titled.update(words(title))
             titles.append((paper_id, title))
-            coined += [(paper_id, m.casefold()) for m in _COINING.findall(text)]
+            coined += [(paper_id, fold(m)) for m in _COINING.findall(text)]
             df.update(content_terms(f"{title} {text}"))
             vocabulary |= words(f"{title} {text}")
-            for token in re.findall(r"[A-Za-z0-9]+(?:[.+-][A-Za-z0-9]+)*", f"{title} {text}"):
-                lowered = token.casefold()
+            for token in TOKEN.findall(f"{title} {text}"):
+                lowered = fold(token)
                 if token.islower():
                     lower_case.add(lowered)
                 elif token[1:].islower() and len(token) >= _SHORTEST_FORGIVEN:
@@ -200,7 +200,7 @@ class TermStats:
     def spells(self, word: str) -> bool:
         """Whether the collection writes this word, in some inflection or hyphenation, or as part of
         a longer word ('70b' inside 'llama-2-70b')."""
-        word = word.casefold()
+        word = fold(word)
         if word in self._parts or sum(c.isdigit() for c in word) > sum(c.isalpha() for c in word):
             return True  # "384x384", "2:4": figures, which no spelling test applies to
         return any(form in self.vocabulary or form in self._squashed for form in variants(word))
@@ -212,7 +212,7 @@ class TermStats:
     def writes_form(self, word: str) -> bool:
         """Whether the collection writes this plain word in some form: "Licensing" where a paper writes
         "license", British "oxidise" where one writes "oxidation"."""
-        word = word.casefold()
+        word = fold(word)
         return self.spells(word) or base_form(american(word)) in self._bases
 
     def knows(self, name: str) -> bool:
@@ -222,7 +222,7 @@ class TermStats:
         from capitalized words ('Flash-Decoding') must appear whole. Give the name as written."""
         if not self.vocabulary:  # no statistics yet: no evidence against
             return True
-        written, name = name, name.casefold()
+        written, name = name, fold(name)
         # a name written with capitals is a typo of another name, not of a plain word ("Enrichr" is no "enrich")
         if self.spells(name) or self.closest(name, names_only=written != name):
             return True
@@ -243,7 +243,7 @@ class TermStats:
         digits differ. ``names_only``: only names are candidates, not plain title words;
         ``capitalized``: only names written with a capital alone ("Hydar" may mean Hydra, not RoMA);
         ``edits``: at most this many."""
-        word = word.casefold()
+        word = fold(word)
         budget = min(edits_forgiven(word), edits if edits is not None else 2)
         candidates = self._capitalized_candidates if capitalized else \
             self._name_candidates if names_only else self._candidates

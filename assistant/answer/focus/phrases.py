@@ -12,6 +12,16 @@ _COUNT = re.compile(r"^\d[\d.,]*k?$", re.IGNORECASE)
 # "accuracy on MMLU", "throughput for Llama-2", "by how much does it beat GPT-4o" (not "a model that beats Codex")
 _QUALIFIER = re.compile(r"\b(?:on|for|beat|outperform|surpass)\s+(?:the\s+|an?\s+)?(?P<q>[A-Za-z0-9][\w.+-]*)")
 _DESCRIBES = re.compile(r"-(?:style|based|like|type)$", re.IGNORECASE)  # "on a CLIP-style encoder": no restriction
+# "cut the forecast error": the object a verb of change acts on, and the measure each such verb moves
+VERB_OBJECT = re.compile(
+    r"\b(?:cut|cuts|reduce|reduces|shrink|shrinks|save|saves|lower|lowers|improve|improves|boost|boosts|increase|"
+    r"increases|raise|raises|speed\s+up|speeds\s+up|accelerate|accelerates|compress|compresses)\s+"
+    r"(?:the\s+|its\s+|their\s+|that\s+)?"
+    r"(?P<x>[\w'-]+(?:\s+[\w'-]+){0,3})", re.IGNORECASE)
+VERB_GROUPS = ((re.compile(r"\b(?:speeds?\s+up|sped\s+up|accelerat\w*|faster)\b", re.IGNORECASE), "speedup"),
+               (re.compile(r"\b(?:reduc\w*|cuts?|shrinks?|saves?|compress\w*|lowers?)\b", re.IGNORECASE), "reduction"),
+               (re.compile(r"\b(?:improv\w*|boosts?|increas\w*|raises?|beat|beats|outperform\w*|surpass\w*)\b",
+                           re.IGNORECASE), "improvement"))
 
 
 def phrase_of(text: str, noun_phrase: bool = False) -> list[str]:

@@ -10,7 +10,8 @@ from dataclasses import replace
 
 from ...models import Focus
 from ..extractive import Form, question_form
-from .phrases import METRIC, has_group, participle, phrase_of, quantity_head, qualifiers_of, verbs_after_does
+from .phrases import (METRIC, VERB_GROUPS, VERB_OBJECT, has_group, participle, phrase_of, quantity_head, qualifiers_of,
+                      verbs_after_does)
 from .named import HOW_EXACTLY, which_named
 from .plain import plain
 from .words import (ARTICLES, AUX, COMPARATIVES, COMPARED_GROUPS, ENTITY_NOUNS, GENERIC_QUANTITIES, GIST_NOUNS,
@@ -34,20 +35,12 @@ _LONG_THING = re.compile(r"\bhow\s+long\s+(?:do|does|did|are|is|was|were|must|sh
                          r"(?:[\w-]+\s+){0,2}?(?:sequences?|contexts?|inputs?|prompts?|windows?|documents?)\b", re.IGNORECASE)
 _LEADING_WHAT = re.compile(r"\s*(?:what|which)\b", re.IGNORECASE)
 _WHAT = re.compile(r"\b(?:what|which)\s+(?P<x>(?:[\w@.+-]+\s*){1,6})", re.IGNORECASE)
-_VERB_OBJECT = re.compile(
-    r"\b(?:cut|cuts|reduce|reduces|shrink|shrinks|save|saves|lower|lowers|improve|improves|boost|boosts|increase|"
-    r"increases|raise|raises|speed\s+up|speeds\s+up|compress|compresses)\s+(?:the\s+|its\s+|their\s+|that\s+)?"
-    r"(?P<x>[\w'-]+(?:\s+[\w'-]+){0,3})", re.IGNORECASE)
 # "Where is X's code?", "Is the code released, and where?"; not "a benchmark where the code is fixed"
 _WHERE_CODE = re.compile(r"^\s*where\b.*\b(code|weights|checkpoints?|implementation|models?)\b|"
                          r"\b(code|weights|checkpoints?|implementation)\b.*\bwhere\s*\??\s*$", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"\bcompared?\s+(?:with|to|against)\s+(?:the\s+)?(?P<x>[A-Za-z0-9][\w.+-]*)", re.IGNORECASE)
 _PHRASE_WORDS = 5  # words of a "what <noun phrase>" before its noun ("What COCO object-detection box AP")
 _COPULA = frozenset("is are was were".split())
-_VERB_GROUPS = ((re.compile(r"\b(?:speeds?\s+up|sped\s+up|accelerat\w*|faster)\b", re.IGNORECASE), "speedup"),
-                (re.compile(r"\b(?:reduc\w*|cuts?|shrinks?|saves?|compress\w*|lowers?)\b", re.IGNORECASE), "reduction"),
-                (re.compile(r"\b(?:improv\w*|boosts?|increas\w*|raises?|beat|beats|outperform\w*|surpass\w*)\b",
-                            re.IGNORECASE), "improvement"))
 _VALUE_OF = re.compile(r"\b(?:values?|end|bound|limit|range)\s+of\s+(?:the\s+|a\s+|an\s+|its\s+)?(?P<x>[^?,;]+)", re.IGNORECASE)
 # "How large a training speedup does X report?": the noun says what is measured, not "large"
 _ADJ_NOUN = re.compile(r"\s+an?\s+(?P<x>[^,?;]+)", re.IGNORECASE)
@@ -106,10 +99,12 @@ def read_focus(question: str, own: Iterable[str] = ()) -> Focus:
             said = "larger" if phrase[-1].casefold() == "bigger" else phrase[-1]  # "25x larger models"
             return _quantity(question, [said, group], f"how much {' '.join(phrase)}", own)
         if not phrase or phrase[0].casefold() in COMPARATIVES:
-            verb = _VERB_OBJECT.search(question)
+            verb = VERB_OBJECT.search(question)
             thing = phrase_of(verb["x"], noun_phrase=True) if verb else []
             asks = " ".join(["how much", *phrase, *thing]) if phrase or thing else FIGURE_ASKED
             head = thing[-2:-1] if len(thing) > 1 and thing[-1].casefold() in _COUNTS else thing[-1:]
+            if not phrase and head and not has_group(head[0].casefold()) and VERB_GROUPS[0][0].search(verb[0]):
+                head, asks = ["speedup"], f"the speedup of {' '.join(thing)}"  # "speed up OPT-175B inference"
             return _quantity(question, [*phrase, *head], asks, own)  # "cut the forecast error": an error
         return _quantity(question, phrase, f"how much {' '.join(phrase)}", own)
     match = _HOW_ADJ.search(question)
@@ -185,7 +180,7 @@ def _what_noun(question: str, own: set[str]) -> Focus | None:
                               and w.casefold() not in own and GROUP_OF.get(w.casefold()) != GROUP_OF.get(singular(word)))
             focus = _quantity(question, head, f"the {' '.join(attribute)}", own)
             which = _which_kind(phrase, i, written)
-            verb = _VERB_OBJECT.search(question) if word in SHARES else None
+            verb = VERB_OBJECT.search(question) if word in SHARES else None
             cut = phrase_of(verb["x"], noun_phrase=True) if verb else []  # "save in total": no object
             obj = singular(cut[-1].casefold()) if cut else ""
             which = (*which, GROUP_OF.get(obj, obj)) if obj else which  # "shrink the memory footprint": memory
@@ -259,7 +254,7 @@ def _which_things(question: str, content: list[str], own: set[str]) -> Focus | N
     if content and content[-1].casefold() in MEASURE_NOUNS:
         words = [w for w in content[:-1] if has_group(w.casefold())]
         if not words:  # "by what factor does X speed up...": the verb says what the factor measures
-            words = [word for pattern, word in _VERB_GROUPS if pattern.search(question)][:1]
+            words = [word for pattern, word in VERB_GROUPS if pattern.search(question)][:1]
         return _quantity(question, words, f"the {' '.join(content)}", own)
     if content and METRIC.fullmatch(content[-1]) and content[-1].split("-")[0].casefold() in group_words("score"):
         # "What BLEU-4 did it score?": the metric's name is the quantity, as in "What BLEU-4 score..."
