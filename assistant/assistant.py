@@ -25,6 +25,7 @@ from .answer.evidence import Candidate, weigh
 from .answer.extractive import Form, SentenceRanker, question_form
 from .answer.filters import Filters
 from .answer.focus import focus_of
+from .answer.naming import question_names
 from .answer.question import Run, clean_question, followed_papers, standalone
 from .answer.retrieve import Retrieval, RetrievedPaper, Retriever
 from .answer.spelling import as_meant, correct
@@ -36,7 +37,7 @@ from .index.embedding import make_embedding
 from .index.ingest import IngestReport, ingest
 from .index.records import StoredSentence, paper_fields, sentences_of
 from .index.store import PaperStore
-from .index.terms import names, words
+from .index.terms import words
 from .index.vocabulary import TermStats
 from .models import Answer, Delta, Evidence, Focus, Source, Turn
 from .settings import MAX_TOP_K, Mode, Settings, load_settings
@@ -48,13 +49,8 @@ _LIST_DEPTH = 2  # a list question retrieves this many times the papers of an an
 
 
 class Assistant:
-    def __init__(
-        self,
-        settings: Settings | None = None,
-        *,
-        embedding: BaseEmbedding | None = None,
-        store: PaperStore | None = None,
-    ) -> None:
+    def __init__(self, settings: Settings | None = None, *, embedding: BaseEmbedding | None = None,
+                 store: PaperStore | None = None) -> None:
         self.settings = settings or load_settings()
         self.settings.effective_mode  # fail now, not on the first question, if mode=llm lacks an LLM
         self._embedding = embedding
@@ -210,8 +206,8 @@ class Assistant:
             if listing:  # "which papers ...?" wants every paper that does it, not the usual few
                 k = max(k, min(MAX_TOP_K, k * _LIST_DEPTH))
             found = self.retriever.retrieve(query, k=k, kind=retriever, filters=run.filters)
-            found = self.retriever.including(found, [pid for n in names(query) for pid in stats.named.get(n, [])],
-                                             run.filters)
+            by_name = [pid for n in question_names(query, stats) for pid in stats.named.get(n, [])]
+            found = self.retriever.including(found, by_name, run.filters)
         run.lap("retrieval", t)
         if run.filters and not found.papers:
             run.notice = f"No paper in the collection matches the filters ({run.filters.describe()})."

@@ -10,7 +10,7 @@ from assistant import Assistant
 from assistant.answer.evidence import Candidate, weigh
 from assistant.answer.focus import carries, focus_of
 from assistant.answer.modes import paper_name
-from assistant.answer.naming import says_short_name
+from assistant.answer.naming import question_names, says_short_name
 from assistant.answer.quoting import not_stated_sentence
 from assistant.index.vocabulary import TermStats, short_name
 
@@ -102,3 +102,24 @@ def test_a_name_an_abstract_introduces_finds_its_paper_however_many_others_match
     assistant.ingest([feed], progress=False)
     answer = assistant.ask("What ImageNet top-1 accuracy under linear evaluation does SimCLR report?", top_k=3)
     assert [s.title for s in answer.sources][:1] == [simclr["title"]], answer.text
+
+
+def test_a_papers_own_name_in_lower_case_names_it_and_a_plain_word_does_not():
+    """Drug and software names are written in lower case ("zolbetuximab", "smdi"); a plain word of one
+    title ("quantifying") has relatives in the collection ("quantification") and names nothing."""
+    papers = [("z", "Zolbetuximab in Gastric or Gastroesophageal Junction Adenocarcinoma", "A phase 3 trial."),
+              ("s", "smdi: an R package to investigate missing data", "Structural missing data investigations."),
+              ("q", "Quantifying forest change in Nepal", "Forest cover fell."),
+              ("c", "Carbon quantification in soils", "Soil carbon stocks were measured."),
+              ("h", "Handling missing data in clinical research", "Missing data are common; Little's MCAR test.")]
+    stats = TermStats.from_papers(papers)
+    assert "quantifying" not in question_names("Which papers are quantifying forest change?", stats)
+    recordings = TermStats.from_papers([*papers, ("b", "Babbling as Seen in All-Day Recordings", "Infants babble.")])
+    assert "all-day" not in question_names("How many all-day recordings were annotated?", recordings)
+    # the paper about missing data in general is the best supported, but the questions name the others
+    candidates = [Candidate(t, text, sentence=s, dense=s) for (_, t, text), s in zip(papers, [0.2, 0.3, 0.2, 0.2, 0.6])]
+    smdi = weigh("Which formal test does smdi use to decide whether confounder data are missing completely at random?",
+                 stats, candidates, 0.4)
+    assert (smdi.named, smdi.paper) == (True, 1)
+    zolbetuximab = weigh("What does zolbetuximab target in gastric cancer?", stats, candidates, 0.4)
+    assert (zolbetuximab.named, zolbetuximab.paper) == (True, 0)

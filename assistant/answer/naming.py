@@ -7,12 +7,14 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..index.terms import names, stem, words, written_names
+from ..index.terms import content_words, names, stem, words, written_names
 from ..index.forms import variants
 from ..index.vocabulary import TermStats, own_names, short_name
 
 NAME_SHARE = 0.5  # a paper's own names holding this share of the question's name weight name that paper
 _OWN_SHORT_NAME = 3  # a short name this few papers use names its paper, whatever settings the question adds
+_OWN_LOWER_CASE = 4  # letters from which a paper's own name written in lower case is a name
+_RELATIVES_SHARE = 6  # letters a word shares with another of the collection for the two to be forms of one word
 _TITLE_WORDS, _INITIALS = 4, 4  # a title written out, or its words' initials, this long name the paper
 _MORE_TITLE_WORDS = 2  # title words more than the named paper's by which a title spelling some names asked names it too
 _COINED = 2  # times an abstract writes a name only it uses, for the name to be its own, unless it introduces it:
@@ -25,12 +27,30 @@ _COMPARED = re.compile(r"\b(?:over|than|versus|vs\.?|against|beats?|outperforms?
                        r"such\s+as)\s+(?:the\s+|an?\s+)?([A-Za-z0-9][\w.+-]*)", re.IGNORECASE)
 
 
+def question_names(question: str, stats: TermStats) -> list[str]:
+    """The names a question writes: those written as names, and a paper's own name written in lower case, as
+    drug and software names are ("zolbetuximab", "smdi"): one paper's name that no other word of the
+    collection shares its start with, which a plain word ("quantifying": "quantification") does. Not a
+    compound of plain words a title writes in capitals ("all-day" of "... All-Day Recordings")."""
+    found = names(question)
+    for word in content_words(question):
+        if word not in found and len(word) >= _OWN_LOWER_CASE and word in stats.named and "-" not in word \
+                and stats.df.get(stem(word), 0) == 1 and not _has_relatives(word, stats):
+            found.append(word)
+    return found
+
+
+def _has_relatives(word: str, stats: TermStats) -> bool:
+    start = word[:_RELATIVES_SHARE]
+    return any(v.startswith(start) and v != word for v in stats.vocabulary)
+
+
 def asked_names(question: str, stats: TermStats) -> dict[str, float]:
     """The names the question asks about, weighted by how rare they are. The field's common names
     (LLM, GPU) weigh nothing, nor does a name it compares with ("the gain over AWQ")."""
     compared = {m.group(1).casefold() for m in _COMPARED.finditer(question)}
     out, seen = {}, set()
-    for name in names(question):
+    for name in question_names(question, stats):
         term = stem(name)
         if name[:1].isdigit() or term in seen:  # a figure (8B, 1,024K-token) names no paper; GPUs and GPU are one
             continue
