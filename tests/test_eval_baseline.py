@@ -93,7 +93,8 @@ BLIND_SETS = [
     "blind17",  # 1935710, run once on 06f21d3 (the same answers as on fb9ba8b, the code it was written beside); worked on since
     "blind18",  # e6a7c10, run once on 053aaf1; worked on since
     "blind19",  # cf2bae3, run once on 915c31c (as 0b3aeb0 in the clone it was written in, the same code); worked on since
-    "blind20",  # 2025075, run once on e0255c6
+    "blind20",  # 2025075, run once on e0255c6; worked on since
+    "blind21",  # 14cfb85, run once on b36ce5e
 ]
 
 
