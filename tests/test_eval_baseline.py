@@ -95,6 +95,7 @@ BLIND_SETS = [
     "blind19",  # cf2bae3, run once on 915c31c (as 0b3aeb0 in the clone it was written in, the same code); worked on since
     "blind20",  # 2025075, run once on e0255c6; worked on since
     "blind21",  # 14cfb85, run once on b36ce5e
+    "blind22",  # f09073a, run once on 324ec6a
 ]
 
 

@@ -17,11 +17,11 @@ EVALS = PROJECT / "evals"
 # genomic medicine and drug repurposing, one of Earth and space science cyberinfrastructure, one of brain
 # MRI and visual analytics, one of pesticide and solvent fate in catchments (a Mendeley export), one of
 # phonetics and child language development, one of shark and ray fisheries science, one of urban remote
-# sensing, one of conservation biology, one of gastrointestinal surgical oncology and one of the cognitive
-# linguistics of Indonesian, with the papers each holds.
+# sensing, one of conservation biology, one of gastrointestinal surgical oncology, one of the cognitive
+# linguistics of Indonesian and one of music cognition, with the papers each holds.
 CORPORA = {"foreign": 263, "foreign2": 215, "foreign3": 176, "foreign4": 259, "foreign5": 178, "foreign6": 323,
            "foreign7": 267, "foreign8": 370, "foreign9": 790, "foreign10": 692, "foreign11": 870, "foreign12": 1203,
-           "foreign13": 487}
+           "foreign13": 487, "foreign14": 540}
 
 
 @pytest.fixture(scope="module", params=sorted(CORPORA))
