@@ -13,6 +13,19 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Words that would carry a count or a figure, which an absent detail's abstract must not hold; a set's
+# validate.py leaves out those the abstract uses for something else ("two datasets", "© 2014").
+DIGITS = list("0123456789")
+NUMBER_WORDS = [" one ", " two ", " three ", " four ", " five ", " six ", " seven ", " eight ", " nine ", " ten ",
+                "dozen", "several", "hundred", "thousand"]
+
+
+def words_except(*keep):
+    return [w for w in NUMBER_WORDS if w not in keep]
+
+
+def digits_except(keep):
+    return [d for d in DIGITS if d not in keep]
 
 
 def load_corpus(bib: Path, abstracts: str | None):

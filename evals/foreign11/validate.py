@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # foreign_check.py, shared by every foreign set
+from foreign_check import DIGITS, NUMBER_WORDS, digits_except, main, words_except  # noqa: E402
+
 BIB = "nuttall-conservation-ecology-zotero.bib"
 
 EXPECTED = {
@@ -32,18 +35,6 @@ MISSPELLINGS = [
     ("Serengetti", "Serengeti"), ("Irawaddy", "Irrawaddy"), ("Matanuska-Sustina", "Matanuska-Susitna"),
     ("Pilbarra", "Pilbara"), ("Luwangwa", "Luangwa"), ("Nakaru", "Nakuru"),
 ]
-
-DIGITS = list("0123456789")
-NUMBER_WORDS = [" one ", " two ", " three ", " four ", " five ", " six ", " seven ", " eight ", " nine ", " ten ",
-                "dozen", "several", "hundred", "thousand"]
-
-
-def words_except(*keep):
-    return [w for w in NUMBER_WORDS if w not in keep]
-
-
-def digits_except(keep):
-    return [d for d in DIGITS if d not in keep]
 
 
 # For each named-absent question: words that would carry the asked-for detail;
@@ -92,7 +83,4 @@ ABSENT_TERMS = {
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(HERE.parent))
-    from foreign_check import main
-
     sys.exit(main(HERE, BIB, "f11", EXPECTED, UNANSWERABLE_NAMES, MISSPELLINGS, ABSENT_TERMS))

@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # foreign_check.py, shared by every foreign set
+from foreign_check import DIGITS, NUMBER_WORDS, digits_except, main  # noqa: E402
+
 BIB = "salo-gi-surgical-oncology-zotero.bib"
 
 EXPECTED = {
@@ -32,18 +35,6 @@ MISSPELLINGS = [
     ("Gastrographin", "Gastrografin"), ("linitus", "linitis"), ("Seiwert", "Siewert"),
     ("McKewon", "McKeown"), ("Boerhave", "Boerhaave"), ("Signapore", "Singapore"),
 ]
-
-DIGITS = list("0123456789")
-NUMBER_WORDS = [" one ", " two ", " three ", " four ", " five ", " six ", " seven ", " eight ", " nine ", " ten ",
-                "dozen", "several", "hundred", "thousand"]
-
-
-def words_except(*keep):
-    return [w for w in NUMBER_WORDS if w not in keep]
-
-
-def digits_except(keep):
-    return [d for d in DIGITS if d not in keep]
 
 
 # For each named-absent question: words that would carry the asked-for detail;
@@ -91,7 +82,4 @@ ABSENT_TERMS = {
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(HERE.parent))
-    from foreign_check import main
-
     sys.exit(main(HERE, BIB, "f12", EXPECTED, UNANSWERABLE_NAMES, MISSPELLINGS, ABSENT_TERMS))
