@@ -192,7 +192,7 @@ def paper_name(title: str, question: str, stats: TermStats) -> str:
     paper's own ("Muon") and not one many papers use ("MODIS" of "The Summer Surface Urban Heat Island of
     Bucharest Retrieved from MODIS Images"), which would speak of all of them; else its title."""
     own = short_name(title)
-    asked = [n for n in names(question) if n.casefold() == own or stats.df.get(stem(n.casefold()), 0) <= _FEW_PAPERS]
+    asked = [n for n in names(question) if n == own or stats.df.get(stem(n), 0) <= _FEW_PAPERS]  # names() folds
     return title_name(title, question, asked, stats.capitalized)
 
 

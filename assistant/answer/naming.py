@@ -4,6 +4,7 @@ of the question's words than the other papers a name names. ``evidence`` weighs 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -41,8 +42,11 @@ def question_names(question: str, stats: TermStats) -> list[str]:
 
 
 def _has_relatives(word: str, stats: TermStats) -> bool:
-    start = word[:_RELATIVES_SHARE]
-    return any(v.startswith(start) and v != word for v in stats.vocabulary)
+    """Whether another word of the collection starts as ``word`` does: a look-up in the sorted vocabulary,
+    not a pass over it, as this runs for every question."""
+    start, ordered = word[:_RELATIVES_SHARE], stats.ordered_vocabulary
+    at = bisect.bisect_left(ordered, start)
+    return any(v != word for v in itertools.takewhile(lambda v: v.startswith(start), ordered[at:at + 2]))
 
 
 def asked_names(question: str, stats: TermStats) -> dict[str, float]:

@@ -27,6 +27,8 @@ _STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Lower case without accents: "Bahía" is "bahia", as an abstract may write it; "ł" stays."""
+    if text.isascii():  # most text, on every question's path: nothing to take off
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
